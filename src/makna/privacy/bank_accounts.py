@@ -171,11 +171,24 @@ def _account(text: str, start: int, raw: str) -> Detection | None:
         and (cue.group("acct") is None or _ID_WORD.search(text, two_lines_back(text, start, _BEFORE), start))
     ):
         return None  # a NIK said near a bank's name, or after its own word ("NIK ambo di buku tabungan ...")
+    if _SSN_SHAPE.fullmatch(raw) and not (cue.group("acct") is not None and _own_clause(text, cue, start, end)):
+        return None  # a US Social Security number's shape: an account only when its own clause says so
     near = abs(cue.start() - start) <= _NEAR or abs(cue.start() - end) <= _NEAR
     same_line = "\n" not in text[min(cue.end(), end) : max(cue.start(), start)]
     conf = 0.93 if near and same_line else _FAR
     word = cue.group("acct") is not None or (cue is before and worded)
     return Detection(start, end, "ACCOUNT", conf, "account.word" if word else "account.bank", raw)
+
+
+_SSN_SHAPE: Final = re.compile(r"\d{3}-\d{2}-\d{4}")
+"""A US taxpayer identification number as the SSA and the IRS write it (a Social Security number, an ITIN or an
+ATIN: nine digits dashed three-two-four; an ITIN's area is 9xx): no bank's published account format has it."""
+
+
+def _own_clause(text: str, cue: re.Match[str], start: int, end: int) -> bool:
+    """No clause's or sentence's end between the cue and the number (either side)."""
+    between = text[cue.end() : start] if cue.end() <= start else text[end : cue.start()]
+    return re.search(r"[,;.!?\n]", between) is None
 
 
 def accounts_over(text: str, found: Iterable[Detection]) -> list[Detection]:

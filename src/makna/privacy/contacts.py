@@ -113,6 +113,10 @@ def _plain_word(user: str, ordinary: frozenset[str]) -> bool:
     return user.isalpha() and (low in ordinary or len(low) <= 3 or affixed_word(low))
 
 
+_SENTENCE_END: Final = re.compile(r"(?<=[\w\-])\.[ \t]+(?=[A-Z])")
+"""A full stop glued to the word before it, then a space and a capital: a sentence's end inside a loose match."""
+
+
 def _loose_emails(text: str) -> Iterator[Detection]:
     ordinary = _ordinary()
     for m in gated_finditer(_LOOSE, _LOOSE_GATE, text):
@@ -122,6 +126,15 @@ def _loose_emails(text: str) -> Iterator[Detection]:
         literal = _LITERAL_DOMAIN.match(domain) if spaced_dots else None
         if literal is not None:  # "x@example.com. My": the sentence's full stop, not a spaced dot
             domain, end, spaced_dots = literal.group(0), m.start("d") + literal.end(), False
+        stop = _SENTENCE_END.search(domain)
+        if spaced_dots and stop is not None:
+            # "it's @kopisenja. My sister...": a dot glued to its label, then a space and a capital, ends a
+            # sentence (an address spaced to dodge filters spaces both sides: "jay_m @ example . com"); a
+            # word before a glued "@" names a user, no address
+            if at.lstrip(" \t") == "@" and _plain_word(user, ordinary):
+                start, end = m.start("at") + len(at) - 1, m.start("d") + stop.start()
+                yield Detection(start, end, "HANDLE", 0.85, "handle.at_dotted", text[start:end])
+            continue
         if at == "@" and not spaced_dots:
             continue  # a plain address: the e-mail pattern finds it
         host = domain.split(".")[0].strip().lower()

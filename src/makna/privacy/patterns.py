@@ -64,6 +64,9 @@ __all__ = [
 _PHONE_CANDIDATE = re.compile(
     r"[+(\d](?<![\w+@/=.,][\s\S])(?:(?<=\+)\(?\d|(?<=0)0\(?\d|(?<=\()\d|(?<=\d))[\d \t().\-]{6,22}\d(?![\w@])"
 )
+_MOBILE_LED = re.compile(r"(?:\+?62[ \-]?8|08)[1-9]\d(?:[ \-]?\d){0,6}[ \t]")
+"""A number said partly in words that opens with an Indonesian mobile's prefix in figures (``0812``,
+``+62 813``): the prefix says "telephone" before any word is said."""
 _US_SHAPE = re.compile(r"^(?:\+?1[ .\-]?)?\(?\d{3}\)?[ .\-]\d{3}[ .\-]\d{4}$")
 _IN_MOBILE = re.compile(r"^[6-9]\d{4}[ \-]?\d{5}$")
 _MONEY_BEFORE = re.compile(r"(?:rp\.?|idr|usd|\$|£|€|rupiah)\s*$", re.IGNORECASE)
@@ -71,7 +74,8 @@ _MONEY_BEFORE = re.compile(r"(?:rp\.?|idr|usd|\$|£|€|rupiah)\s*$", re.IGNOREC
 _WORD_ALT = "|".join(sorted([*_DIGIT_WORDS, *_REPEAT_WORDS], key=len, reverse=True))
 _SPOKEN_TOKEN = rf"(?:(?:{_WORD_ALT})\b|\+?\d+)"
 # ``(?<![\w+])(?:plus\s+)?TOKEN(?:SEP TOKEN){3,}`` (case-folded), dispatched on the first character.
-_SPOKEN_NEXT = rf"(?:[ \t]*[,.\-]?[ \t]+{_SPOKEN_TOKEN}|-{_SPOKEN_TOKEN})"
+_SPOKEN_NEXT = rf"(?:[ \t]*(?:\.\.\.?|…|[,.\-])?[ \t]+{_SPOKEN_TOKEN}|-{_SPOKEN_TOKEN})"
+# (a pause said as an ellipsis, "0812 tiga tiga... 4455", is a separator too)
 SPOKEN_ALTS: Final[tuple[str, ...]] = (
     rf"plus\s+{_SPOKEN_TOKEN}",
     *(rf"{w}\b" for w in sorted([*_DIGIT_WORDS, *_REPEAT_WORDS], key=len, reverse=True)),
@@ -165,9 +169,9 @@ def find_phones(text: str, *, spoken: Iterable[re.Match[str]] | None = None) -> 
         if not re.search(r"[A-Za-z]{2}", raw):
             continue  # all digits: handled above
         words = [w.lower() for w in re.findall(r"[A-Za-z]+", raw)]
-        if sum(1 for w in words if w in _DIGIT_WORDS) < 3:
-            continue
         digits = spoken_digits(raw)
+        if sum(1 for w in words if w in _DIGIT_WORDS) < (1 if _MOBILE_LED.match(raw) else 3):
+            continue  # fewer words only after a mobile's prefix in figures ("0812 tiga tiga 4455 66")
         if not (9 <= len(digits) <= 15 and (digits.startswith("0") or digits.startswith("62"))):
             continue
         yield Detection(m.start(), m.end(), "PHONE", 0.9, "phone.spoken", raw)
@@ -372,6 +376,8 @@ def find_national_ids(text: str, *, cue_matches: Iterable[re.Match[str]] | None 
         cued = bool(_ID_CUE.search(line_before(text, m.start(), 30)))
         if AMOUNT_AFTER.match(text, m.end()):
             continue  # "the fee, 214-75-8000 dollars": an amount in an identity number's shape
+        if not cued and _OTHER_NUMBER.search(line_before(text, m.start(), 30)):
+            continue  # "Ticket 204-33-9812": a ticket's, an order's or a receipt's number
         if raw[3] == "-" or cued:
             yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.95 if cued else 0.85, "id.ssn", raw)
     for m in cue_matches if cue_matches is not None else CUED_ID.finditer(text):

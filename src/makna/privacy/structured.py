@@ -11,7 +11,8 @@ twenty-three), bare web domains under a public suffix (:mod:`.web_addresses`) an
 their calling word a line or a turn before (:mod:`.phone_reach`) and identity documents' numbers by their
 specified shape (:mod:`.document_shapes`, round twenty-four); plates of other countries' shapes, a sentence or a
 turn after their cue or said again in the same shape (:mod:`.plate_reach`, round twenty-five); identity numbers
-whose document word is a clause, a sentence or a turn before them (:mod:`.id_reach`, round twenty-six). Each yields
+whose document word is a clause, a sentence or a turn before them (:mod:`.id_reach`, round twenty-six); other
+countries' identity numbers by their specified shape and check (:mod:`.world_ids`, round twenty-seven). Each yields
 candidates; overlaps are resolved by the caller.
 """
 
@@ -37,6 +38,7 @@ from .plates import find_plates_by_shape
 from .postcodes import find_postcodes
 from .types import Detection
 from .web_addresses import find_bare_domains
+from .world_ids import find_world_ids
 
 __all__ = ["detect_structured"]
 
@@ -48,6 +50,7 @@ def detect_structured(text: str) -> Iterator[Detection]:
     yield from find_bracket_ids(text)
     yield from find_document_shapes(text)
     yield from find_ids_with_reach(text)
+    yield from find_world_ids(text)
     yield from find_plates_by_shape(text)
     yield from find_plates_with_reach(text)
     yield from find_handles_near_platforms(text)
