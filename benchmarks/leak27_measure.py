@@ -69,7 +69,11 @@ def shape(text: str, s: int, e: int, kind: str) -> str:
         return "regional-age"
     if kind in {"AGE", "DATE"} and not _DIGIT.search(span):
         return "words"
-    if (":" not in head and text.find(":", e, e + 3) >= 0) or "(" in left[-3:] or re.match(r"[ \t]*(?:[-*•]|\d+[.)])", head):
+    if (
+        (":" not in head and text.find(":", e, e + 3) >= 0)
+        or "(" in left[-3:]
+        or re.match(r"[ \t]*(?:[-*•]|\d+[.)])", head)
+    ):
         return "header"
     return "other"
 
@@ -116,8 +120,13 @@ def main() -> None:
             spans[key] += 1
             chars[key] += n
     print("identifying characters by language:", dict(total))
-    for level, idx in (("class", (0,)), ("class x language", (0, 1)), ("class x language x type", (0, 1, 2)),
-                       ("class x type x shape", (0, 2, 3)), ("class x where", (0, 4))):
+    for level, idx in (
+        ("class", (0,)),
+        ("class x language", (0, 1)),
+        ("class x language x type", (0, 1, 2)),
+        ("class x type x shape", (0, 2, 3)),
+        ("class x where", (0, 4)),
+    ):
         agg_s: Counter[tuple[str, ...]] = Counter()
         agg_c: Counter[tuple[str, ...]] = Counter()
         for k, v in spans.items():
