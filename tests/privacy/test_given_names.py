@@ -85,5 +85,5 @@ def test_what_follows_atau_without_a_cue_or_as_a_word_stays_undetected(text: str
     ],
 )
 def test_regional_forms_of_the_naming_nouns_are_cues(text: str, name: str) -> None:
-    found = [d for d in detect(text, language="id") if d.type == "PERSON" and d.text == name]
-    assert len(found) >= 2
+    starts = {d.start for d in detect(text, language="id") if d.type == "PERSON" and d.text == name}
+    assert starts == {m.start() for m in re.finditer(rf"\b{name}\b", text)}
