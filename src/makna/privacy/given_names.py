@@ -11,7 +11,8 @@ the precision stage (the learned layers never proposed these spans):
   are that person too ("Kak Cici", "Ina punya tiga anak").
 * **a second name after "atau" / "alias" / "or"** (:func:`alternative_names`): "orang manggil Wulan atau Ulan",
   "dipanggil Nanang alias Acong": the cue names both; a capitalised word after the first name found and the
-  joining word, no stop, place or honorific word, is a PERSON too, and so are its other capitalised mentions.
+  joining word, no stop, place or honorific word and no word before another capitalised one (``Min Okello``:
+  "mother of Okello", a kinship word before a name), is a PERSON too, and so are its other capitalised mentions.
 
 The naming cues read the regional possessive forms of the naming nouns (Minang ``-nyo``, Javanese ``-e``/``-ne``,
 Sundanese and Batak ``-na``) from the grammar of those languages: Javanese ``paraban`` and Sundanese ``landihan``
@@ -45,7 +46,9 @@ NAMING_CUE: Final = re.compile(
 stand between it and the name ("panggil dia aja", "parabane kula")."""
 _CAP: Final = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+"
 _AFTER_CUE: Final = re.compile(rf"(?P<h>(?:{_CAP}[ \t]+){{0,2}})(?P<w>{_CAP})(?![\w'’\-])(?![ \t]+[A-ZÀ-ÖØ-Þ])")
-_OR: Final = re.compile(rf"[ \t]*,?[ \t]+(?i:atau|ato|alias|or|aka|a\.k\.a\.)[ \t]+(?P<w>{_CAP})(?![\w'’\-])")
+_OR: Final = re.compile(
+    rf"[ \t]*,?[ \t]+(?i:atau|ato|alias|or|aka|a\.k\.a\.)[ \t]+(?P<w>{_CAP})(?![\w'’\-])(?![ \t]+[A-ZÀ-ÖØ-Þ])"
+)
 _NOT_GIVEN: Final = OFFICE_TITLES | frozenset(
     {"Haji", "Hajjah", "Hj", "Ustaz", "Ustad", "Ustadz", "Ustazah", "Kiai", "Kyai"}
 )
