@@ -71,11 +71,15 @@ def test_a_second_name_after_or_in_english() -> None:
         "Nama gue Sri Wulandari, orang manggil Wulan atau Bapak.",  # an honorific
         "Nama gue Sri Wulandari, orang manggil Wulan atau Senin.",  # a stop word
         "Saya ketemu Wulan atau Jakarta, lupa.",  # no naming cue before the first name
-        "People call me Mama Akello or Min Okello, both.",  # a word before another name: a kinship word
     ],
 )
 def test_what_follows_atau_without_a_cue_or_as_a_word_stays_undetected(text: str) -> None:
     assert _persons(text, [_found(text, "Wulan")]) == []
+
+
+def test_a_word_before_another_capitalised_one_after_or_stays_undetected() -> None:
+    text = "People call me Mama Akello or Min Okello, both."  # "Min": mother of, a kinship word before a name
+    assert _persons(text, [_found(text, "Akello")]) == []
 
 
 @pytest.mark.parametrize(
