@@ -29,6 +29,7 @@ from .en_retype import (
     places_answered_to_where,
     restated_full_names,
 )
+from .given_names import given_names
 from .groupnames import said_to_be_orgs
 from .header_names import header_names
 from .header_places import header_places
@@ -137,6 +138,7 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     found = header_names(text, found)  # a speaker's name on a call export's header line, whole (header_names.py)
     found = persons_over_places(scan, found, language)  # "Aunty Lina" and "Lina Ino" a list holds (person_echoes.py)
     found = echo_names(scan, found, language)  # a full name's given name or surname alone (person_echoes.py)
+    found = given_names(scan, found)  # "dipanggil Mama Ina", "manggil Wulan atau Ulan" (given_names.py)
     found = listed_ages(scan, found)  # the other ages of a list of people that holds an age (agelists.py)
     found = drop_spans_of_time(scan, found)  # "sudah tiga tahun narik", "for three years": how long (agespans.py)
     found = close_edges(text, found, language)  # ages', dates' and addresses' edges (span_edges.py)

@@ -1,0 +1,146 @@
+"""Names given outright that the person passes leave: a kinship word that is someone's name, and a second name.
+
+Two readings of what a naming cue ("dipanggil", "panggilannyo", "parabane", "landihanana", "called") says, after
+the precision stage (the learned layers never proposed these spans):
+
+* **a kinship word given as a name** (:func:`given_kin_names`): many Indonesian given names and nicknames are
+  also kinship or honorific words (``Ina``, ``Cici``, ``Ema``, ``Umi``), so the honorific passes stop before them
+  ("dipanggil Mama Ina": the honorific pass reads ``Mama Ina`` as two honorifics and no name). After a naming cue
+  and up to two honorifics, such a word that the name lists hold, with no capitalised word after it, is the name;
+  and once a text has given it as a name, its other capitalised mentions after an honorific or a clause boundary
+  are that person too ("Kak Cici", "Ina punya tiga anak").
+* **a second name after "atau" / "alias" / "or"** (:func:`alternative_names`): "orang manggil Wulan atau Ulan",
+  "dipanggil Nanang alias Acong": the cue names both; a capitalised word after the first name found and the
+  joining word, no stop, place or honorific word and no word before another capitalised one (``Min Okello``:
+  "mother of Okello", a kinship word before a name), is a PERSON too, and so are its other capitalised mentions.
+
+The naming cues read the regional possessive forms of the naming nouns (Minang ``-nyo``, Javanese ``-e``/``-ne``,
+Sundanese and Batak ``-na``) from the grammar of those languages: Javanese ``paraban`` and Sundanese ``landihan``
+(a nickname), Sundanese ``nami``/``wasta``, Batak Toba ``goar``, Bugis ``aseng``, Makassar ``areng`` (a name).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from functools import cache
+from typing import Final
+
+from . import gazetteers as gz
+from ._text import HONORIFICS, OFFICE_TITLES
+from .types import Detection
+
+__all__ = ["NAMING_CUE", "alternative_names", "given_kin_names", "given_names"]
+
+NAMING_CUE: Final = re.compile(
+    r"(?<![\w\-])(?i:(?:di|ma|me|ba)?(?:panggil|panggia|manggil|manggia)(?:an|kan)?(?:nya|nyo|ne|e|na|ku)?|"
+    r"(?:di)?sebut(?:nya|nyo)?|(?:di)?sabuik|julukan(?:nya|nyo|e)?|sapaan(?:nya|nyo)?|"
+    r"paraban(?:e|ne|ipun|ku)?|(?:di)?celuk(?:ane|an)?|landihan(?:na|ana)?|(?:di)?nelah(?:na)?|"
+    r"nam[ao](?:nya|nyo|ku|ne)?|nami(?:na|ne|nipun)?|wasta(?:na)?|jeneng(?:e|ku|ipun)?|asma(?:ne|nipun)|"
+    r"goar(?:na)?|aseng(?:na)?|asenna|areng(?:na)?|arenna|ngaran(?:nya|ku|e)?|"
+    r"call(?:s|ed)?(?:[ \t]+(?:me|him|her|them))?|known[ \t]+as|goes[ \t]+by|go[ \t]+by|nickname(?:d)?)"
+    r"(?:[ \t]+(?:dia|ia|inyo|aku|saya|ambo|awak|ulun|kula|kulo|abdi|gue|orang|urang|wong|uwong|aja|saja|sajo|"
+    r"wae|bae|waé|bae|teh|mah|is|was|:))*[ \t]*:?[ \t]+"
+)
+"""A word that says a name follows, with its regional possessive forms, and the pronouns or particles that may
+stand between it and the name ("panggil dia aja", "parabane kula")."""
+_CAP: Final = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+"
+_AFTER_CUE: Final = re.compile(rf"(?P<h>(?:{_CAP}[ \t]+){{0,2}})(?P<w>{_CAP})(?![\w'’\-])(?![ \t]+[A-ZÀ-ÖØ-Þ])")
+_OR: Final = re.compile(
+    rf"[ \t]*,?[ \t]+(?i:atau|ato|alias|or|aka|a\.k\.a\.)[ \t]+(?P<w>{_CAP})(?![\w'’\-])(?![ \t]+[A-ZÀ-ÖØ-Þ])"
+)
+_NOT_GIVEN: Final = OFFICE_TITLES | frozenset(
+    {"Haji", "Hajjah", "Hj", "Ustaz", "Ustad", "Ustadz", "Ustazah", "Kiai", "Kyai"}
+)
+_KIN_MODIFIERS: Final = frozenset(
+    "tua tuo uwo wo muda mudo tengah tangah ngah kecil kecik ketek etek tek cik ciek sulung long lung bungsu usu su "
+    "gadang gede de lik lek ageng alit anom".split()
+)
+"""The birth-order and size words of kinship compounds ("Mak Tuo", "Pak Cik", "Mak Etek", "Pakde", "Paklik")."""
+_BOUNDARY: Final = re.compile(r"(?:^|[.!?:;,(\n—–\-][ \t]*|\n)$")
+
+
+@cache
+def _names() -> frozenset[str]:
+    return gz.first_names("id") | gz.first_names("en") | gz.surnames() | gz.ambiguous_names()
+
+
+def _is_title(word: str) -> bool:
+    return word in HONORIFICS or word.title() in HONORIFICS
+
+
+def _free(taken: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    return not any(s < end and start < e for s, e in taken)
+
+
+def given_kin_names(text: str, taken: Sequence[tuple[int, int]]) -> Iterator[Detection]:
+    """PERSON for a kinship or honorific word given as a name (module doc), and its other mentions.
+
+    A word is taken when a naming cue gives it (after up to two honorifics) and some mention of it follows
+    another honorific with no capitalised word after it ("dipanggil Mama Ina", "panggilannyo X ... Kak X"): an
+    honorific is said before a name, not before a kinship word. Titles of office ("Haji", "Bidan") and the
+    modifiers of kinship compounds ("Mak Etek", "Pak Cik", "Mak Uwo") are no names."""
+    cued: set[str] = set()
+    for cue in NAMING_CUE.finditer(text):
+        m = _AFTER_CUE.match(text, cue.end())
+        if m is not None and _is_title(m.group("w")) and all(_is_title(h) for h in m.group("h").split()):
+            cued.add(m.group("w"))
+    cued = {w for w in cued if w not in _NOT_GIVEN and w.lower() not in _KIN_MODIFIERS}
+    if not cued:
+        return
+    mentions = list(
+        re.finditer(
+            r"(?<![\w'’\-])(?:" + "|".join(map(re.escape, sorted(cued))) + r")(?![\w'’\-])(?![ \t]+[A-ZÀ-ÖØ-Þ])", text
+        )
+    )
+    led = {m.group(0) for m in mentions if _led(text, m.start(), m.group(0))}
+    for m in mentions:
+        start, end = m.start(), m.end()
+        if m.group(0) not in led or not _free(taken, start, end):
+            continue
+        before = text[max(0, start - 40) : start]
+        if _led(text, start, m.group(0)) or _BOUNDARY.search(before) or NAMING_CUE.search(before[-30:] + " "):
+            yield Detection(start, end, "PERSON", 0.8, "person.given_kin", m.group(0))
+
+
+def _led(text: str, start: int, word: str) -> bool:
+    """Whether another honorific stands right before ``word`` at ``start`` ("Kak Cici")."""
+    lead = re.search(rf"(?<![\w'’\-])({_CAP})[ \t]+$", text[max(0, start - 20) : start])
+    return lead is not None and lead.group(1) != word and _is_title(lead.group(1))
+
+
+def alternative_names(text: str, found: Sequence[Detection], taken: Sequence[tuple[int, int]]) -> Iterator[Detection]:
+    """PERSON for a second name joined to a name found right after a naming cue (module doc), and its mentions."""
+    stop, places = gz.stop_caps(), gz.all_places()
+    seconds: set[str] = set()
+    for det in found:
+        if det.type != "PERSON" or det.confidence < 0.75:
+            continue
+        head = text[max(0, det.start - 60) : det.start]
+        ends = [cue.end() for cue in NAMING_CUE.finditer(head)]
+        if not ends or ends[-1] < len(head) - 12:
+            continue  # the cue must lead to this name ("manggil Wulan", "dipanggil Mama Ina")
+        m = _OR.match(text, det.end)
+        if m is None:
+            continue
+        word = m.group("w")
+        if word in stop or word in places or _is_title(word) or len(word) < 3:
+            continue
+        seconds.add(word)
+    if not seconds:
+        return
+    for m in re.finditer(r"(?<![\w'’\-@])(?:" + "|".join(map(re.escape, sorted(seconds))) + r")(?![\w'’\-@])", text):
+        if _free(taken, m.start(), m.end()):
+            yield Detection(m.start(), m.end(), "PERSON", 0.8, "person.alternative", m.group(0))
+
+
+def given_names(text: str, found: Sequence[Detection]) -> list[Detection]:
+    """``found`` with :func:`given_kin_names` and :func:`alternative_names` added where nothing covers them."""
+    out = sorted(found, key=lambda d: (d.start, d.end))
+    taken = [(d.start, d.end) for d in out]
+    added = list(given_kin_names(text, taken))
+    taken += [(d.start, d.end) for d in added]
+    added += alternative_names(text, out, taken)
+    if not added:
+        return out
+    return sorted(out + added, key=lambda d: (d.start, d.end))
