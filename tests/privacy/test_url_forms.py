@@ -68,6 +68,7 @@ def test_host_forms_are_urls(text: str, value: str) -> None:
         ("Alamatnya rumahsinggah titik or titik id ya.", "rumahsinggah titik or titik id", "id"),
         ("It's w w w dot nightnurses dot org, all one word.", "w w w dot nightnurses dot org", "en"),
         ("Ketik lapakibu titik com garis miring pesan.", "lapakibu titik com garis miring pesan", "id"),
+        ("Alamatnya rumah strip singgah titik or titik id.", "rumah strip singgah titik or titik id", "id"),
     ],
 )
 def test_spoken_addresses_are_urls(text: str, value: str, language: str) -> None:
@@ -120,6 +121,8 @@ def test_a_sentence_or_next_turn_is_not_joined(text: str) -> None:
         "Kita kumpul di titik kumpul dekat masjid.",
         "Nilainya delapan titik lima, lalu sembilan titik nol.",
         "Her IG is rosi.tanna.vu, she posts every day.",
+        "We used Socket.io and Node.js for the app.",
+        "Saya belanja di Tokopedia.com sama Shopee.co.id saja.",
     ],
 )
 def test_look_alikes_are_no_url(text: str) -> None:

@@ -9,9 +9,13 @@ the ICANN section of the Public Suffix List (``data/public_suffixes.txt``):
 * a bare host under a two-label public suffix (``mamaskitchen.co.za``, ``islandworks.org.jm``), or under a
   top-level domain of three letters or more that is not a file's extension (``ridercoop.studio``) when the name
   before it is no ordinary word (``fine.now`` is a sentence typed without its space);
-* a host typed in capitals under a two-label suffix (``WWW.`` is :mod:`.patterns`' part);
+* a host typed in capitals under a two-label suffix (``WWW.`` is :mod:`.patterns`' part), or capitalised as a
+  sentence's first word when its name is no brand and no ordinary word (``Warungsari.id``; ``Booking.com`` is a
+  company, the organisation detectors' part);
+* a bare host before an Indonesian clitic (``tokobunda.com-nya``: the host only);
 * an IPv4 address with a port or a path (``192.168.10.24:8080``);
-* an address said aloud: ``example dot org slash kontak``, ``kopiteman titik com garis miring pesan``;
+* an address said aloud: ``example dot org slash kontak``, ``kopiteman titik com garis miring pesan``,
+  ``rumah strip singgah titik or titik id``;
 * an address a chat export wrapped at the line's end (``.../konseling-`` then ``online-gratis``), joined when the
   line ends where no address ends (``-``, ``=``, ``&``...), or ends in ``/`` and the next line's word starts with a
   letter and holds an address's punctuation (never after a sentence's full stop: the next turn's label).
@@ -57,7 +61,9 @@ def public_suffixes() -> frozenset[str]:
 _HOST: Final = re.compile(
     r"(?<![\w@./\-%])(?P<host>(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24})"
     r"(?P<port>:\d{2,5})?(?P<path>[/?#][^\s<>\"'()\[\]{}]*)?(?![\w@\-]|\.[A-Za-z0-9])"
+    r"|(?<![\w@./\-%])(?P<clitic_host>(?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.)+[a-z]{2,24})(?=-(?:nya|ku|mu)\b)"
 )
+"""A host with its port and path; or a bare host before an Indonesian clitic (``tokobunda.com-nya``), without it."""
 _HOST_GATE: Final = re.compile(r"[A-Za-z0-9]\.[A-Za-z]{2}")
 _IP: Final = re.compile(
     r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
@@ -66,7 +72,8 @@ _IP: Final = re.compile(
 _IP_GATE: Final = re.compile(r"\d\.\d{1,3}[:/]")
 _SAID_DOT: Final = r"\s+(?:dot|titik)\s+"
 _SPOKEN: Final = re.compile(
-    rf"(?<![\w.])(?:w\s?w\s?w{_SAID_DOT})?(?P<name>[A-Za-z0-9][A-Za-z0-9\-]{{1,62}})"
+    rf"(?<![\w.])(?:w\s?w\s?w{_SAID_DOT})?(?P<name>[A-Za-z0-9][A-Za-z0-9\-]{{1,62}}"
+    r"(?:\s+(?:dash|hyphen|strip|setrip)\s+[A-Za-z0-9\-]{1,62})*)"
     rf"(?P<labels>(?:{_SAID_DOT}[A-Za-z0-9\-]{{2,63}})+)"
     r"(?:\s+(?:slash|garis\s+miring)\s+[A-Za-z0-9\-_]+)*(?!\w)",
     re.IGNORECASE,
@@ -103,8 +110,11 @@ def _host_ok(host: str, *, addressed: bool) -> bool:
     lower, upper = host == host.lower(), host == host.upper()
     if addressed:
         return not (tld in FILE_EXTENSIONS and not second and len(labels) == 2)
-    if not lower:  # "Booking.com" is a company; "KOPERASI.CO.ID" or "Sinarjaya.co.id" an address
-        return second and (upper or host[1:] == host[1:].lower())
+    if not lower:  # "KOPERASI.CO.ID", "Sinarjaya.co.id", "Warungsari.id" (a sentence's first word) are addresses
+        if upper or host[1:] != host[1:].lower():
+            return second and upper
+        # "Booking.com", "Tokopedia.com": a brand or a word, the organisation detectors' part
+        return (second or tld in _CURATED) and not _known_word(labels[-3] if second else labels[-2])
     if second or tld in _CURATED:
         return True
     if tld in FILE_EXTENSIONS or len(name) < 3:
@@ -112,8 +122,17 @@ def _host_ok(host: str, *, addressed: bool) -> bool:
     return len(tld) >= 3 and name not in gz.ordinary_words()
 
 
+def _known_word(label: str) -> bool:
+    """Whether a capitalised host's name is a brand or an ordinary word (``Booking``, ``Shopee``)."""
+    return label in gz.brands() or label.lower() in gz.ordinary_words()
+
+
 def _hosts(text: str) -> Iterator[Detection]:
     for m in gated_finditer(_HOST, _HOST_GATE, text):
+        if m.group("clitic_host") is not None:
+            if _host_ok(m.group("clitic_host"), addressed=False):
+                yield Detection(m.start(), m.end(), "URL", 0.85, "url.suffix", m.group(0))
+            continue
         raw = m.group(0).rstrip(_TRAIL)
         end = m.start() + len(raw)
         addressed = end > m.end("host") + 1 or (m.group("port") is not None and end >= m.end("port"))
@@ -130,7 +149,7 @@ def _ips(text: str) -> Iterator[Detection]:
 def _spoken(text: str) -> Iterator[Detection]:
     suffixes = public_suffixes()
     for m in gated_finditer(_SPOKEN, _SPOKEN_GATE, text):
-        name = m.group("name").lower()
+        name = re.split(r"\s+", m.group("name").lower())[0]
         labels = [name, *(w.lower() for w in re.split(_SAID_DOT, m.group("labels"), flags=re.I)[1:])]
         tld = labels[-1]
         if name in _NOT_A_NAME or tld not in suffixes:
