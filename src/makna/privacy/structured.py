@@ -12,8 +12,9 @@ their calling word a line or a turn before (:mod:`.phone_reach`) and identity do
 specified shape (:mod:`.document_shapes`, round twenty-four); plates of other countries' shapes, a sentence or a
 turn after their cue or said again in the same shape (:mod:`.plate_reach`, round twenty-five); identity numbers
 whose document word is a clause, a sentence or a turn before them (:mod:`.id_reach`, round twenty-six); other
-countries' identity numbers by their specified shape and check (:mod:`.world_ids`, round twenty-seven). Each yields
-candidates; overlaps are resolved by the caller.
+countries' identity numbers by their specified shape and check (:mod:`.world_ids`, round twenty-seven); web
+addresses by any public suffix, said aloud or wrapped at a line's end (:mod:`.url_forms`, round twenty-seven).
+Each yields candidates; overlaps are resolved by the caller.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from .plate_reach import find_plates_with_reach
 from .plates import find_plates_by_shape
 from .postcodes import find_postcodes
 from .types import Detection
+from .url_forms import find_url_forms
 from .web_addresses import find_bare_domains
 from .world_ids import find_world_ids
 
@@ -67,3 +69,4 @@ def detect_structured(text: str) -> Iterator[Detection]:
     yield from find_postcodes(text)
     yield from find_addresses(text)
     yield from find_bare_domains(text)
+    yield from find_url_forms(text)
