@@ -19,6 +19,7 @@ from makna.errors import UnknownCaseError
 from makna.holds import release_source
 from makna.memo_views import search_memos
 from makna.memos import add_memo, create_set, events, list_memos, list_sets
+from makna.privacy.project import deid_status, field_entries, review_entries
 from makna.project import Project
 from makna.queries import code_frequencies, retrieve
 from makna.sync.server import snapshot
@@ -103,3 +104,14 @@ def test_nothing_is_hidden_without_a_team_server(cases: tuple[Project, Project, 
     owner, _dewi, _budi = cases
     owner.store.access = None  # the researcher's own workbench or command line
     assert [c.name for c in list_cases(owner)] == ["Lastri", "Yohana"]
+
+
+def test_the_de_identification_review_shows_a_coder_nothing_of_them(cases: tuple[Project, Project, Project]) -> None:
+    owner, dewi, budi = cases
+    makna.deid_scan(dewi)  # the held source and the new case's fields under review, identifiers in context
+    for who in (owner, dewi):
+        assert "Ambon" in str(review_entries(who)) and "Yohana" in str(field_entries(who))
+        assert [s.source for s in deid_status(who)] == ["first", "late"]
+    assert "Ambon" not in str(review_entries(budi)) and "Yohana" not in str(review_entries(budi))
+    assert "Yohana" not in str(field_entries(budi)) and "Lastri" in str(field_entries(budi))
+    assert [s.source for s in deid_status(budi)] == ["first"]

@@ -30,9 +30,10 @@ without the case. It shows again, as it was, once every source it is linked to i
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select, update
+from sqlalchemy import ColumnElement, Connection, Select, and_, func, not_, or_, select, true, update
 
 from .access import can
 from .errors import ConflictError, InputError
@@ -57,6 +58,7 @@ __all__ = [
     "hidden_cases",
     "shown_cases",
     "shown_memos",
+    "shown_reviews",
     "mark_held",
     "release_applied",
     "release_source",
@@ -164,6 +166,36 @@ def shown_memos(project: Project, actor: str | None = None) -> list[ColumnElemen
                 and_(m.target_kind == "source", m.target_id.not_in(_held_sources())),
                 and_(m.target_kind == "case", m.target_id.not_in(_held_cases())),
                 and_(m.target_kind == "segment", m.target_id.not_in(on_held)))]
+
+
+class _Reviewed(Protocol):
+    @property
+    def source_id(self) -> str: ...
+
+
+_R = TypeVar("_R", bound=_Reviewed)
+
+
+def shown_reviews(project: Project, conn: Connection, states: Sequence[_R]) -> list[_R]:
+    """``states`` (de-identification reviews: of a source, by its id, or of a free-text field value, by
+    ``table|row key|column``) less those ``project``'s acting user may not see: of a held source, of its name, of a
+    case held with it (name, description, attribute values), of a memo on either or of a coding's memo on it. The
+    review shows identifiers with their context: a manager's reading of a held source only."""
+    if not hides_held(project):
+        return list(states)
+    sources, cases = set(held_ids(conn)), set(held_case_ids(conn))
+    m, seg = tables.memos.c, tables.segments.c
+    memos = set(conn.execute(select(m.id).where(not_(and_(true(), *shown_memos(project))))).scalars())
+    segments = set(conn.execute(select(seg.id).where(seg.source_id.in_(_held_sources()))).scalars())
+    rows = {"sources": sources, "cases": cases, "case_values": cases, "memos": memos, "segments": segments}
+
+    def shown(key: str) -> bool:
+        table, bar, rest = key.partition("|")
+        if not bar:  # a source's review, by its id
+            return key not in sources
+        return rest.split("|")[0].split("/")[0] not in rows.get(table, set())
+
+    return [st for st in states if shown(str(st.source_id))]
 
 
 def mark_held(conn: Connection) -> Any:

@@ -1,7 +1,7 @@
 """gate27 (#11): on a team server a case linked to a source held for de-identification showed to coders (its name,
 its attributes, its link count), though the source itself was held. Now a coder reads nothing of such a case on any
-route (Cases page and API, home page, retrieval's filters, analysis matrices and counts, memos, pull), while a manager
-sees it. Through httpx's ASGI transport: the team server on PostgreSQL, and the workbench on SQLite with a team
+route (Cases page and API, home page, retrieval's filters, analysis matrices and counts, memos, pull, the
+de-identification review's lists), while a manager sees it. Through httpx's ASGI transport: the team server on PostgreSQL, and the workbench on SQLite with a team
 server's roles attached."""
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ def _cases(p: Any) -> None:
     makna.code_span(p, "baru.txt", 0, 10, "pasar")
     makna.code_span(p, "late.txt", 0, 10, "pasar")
     add_memo(p, "case", HELD_CASE, "asked for the transcript")
+    makna.deid_scan(p)  # the held source and the new case under review: identifiers in their context
 
 
 def _reads_nothing_of_it(c: Client, h: dict[str, str], *, pull: bool) -> None:
@@ -58,11 +59,15 @@ def _reads_nothing_of_it(c: Client, h: dict[str, str], *, pull: bool) -> None:
         "/analysis",
         "/api/memos",
         "/api/events",
+        "/deid",
+        "/api/deid/fields",
+        "/api/deid/status",
+        "/api/deid/detections",
     ):
         r = c.get(url, headers=h)
         assert r.status_code == 200, (url, r.status_code)
         text = html.unescape(r.text)
-        assert HELD_CASE not in text and "transcript" not in text, url
+        assert HELD_CASE not in text and "transcript" not in text and "Ambon" not in text, url
     assert [x["name"] for x in c.get("/api/cases", headers=h).json()] == [SHOWN_CASE]
     assert [f["cases"] for f in c.get("/api/analysis/frequencies", headers=h).json() if f["key"] == "pasar"] == [1]
     r = c.get("/api/retrieve", params={"case": HELD_CASE}, headers=h)
@@ -77,6 +82,7 @@ def _sees_it(c: Client, h: dict[str, str]) -> None:
     assert [x["name"] for x in c.get("/api/cases", headers=h).json()] == [SHOWN_CASE, HELD_CASE]
     assert HELD_CASE in html.unescape(c.get("/cases", headers=h).text)
     assert c.get("/api/analysis/matrix?by=case", headers=h).json()["columns"] == [SHOWN_CASE, HELD_CASE]
+    assert HELD_CASE in c.get("/api/deid/fields", headers=h).text
 
 
 # ----------------------------------------------------------------------------- the team server (PostgreSQL)
