@@ -13,6 +13,7 @@ import yaml
 from sqlalchemy import Connection, delete, insert, select, update
 
 from .errors import ConflictError, InputError, NotFoundError, StaleEditError
+from .holds import hidden_cases, shown_cases
 from .memos import forget
 from .model import ATTRIBUTE_TYPES, Attribute, Case, CaseLink, new_id
 from .project import Project
@@ -268,18 +269,23 @@ def _get_case(project: Project, cid: str) -> Case:
 
 
 def list_cases(project: Project) -> list[Case]:
+    """The cases, by name; on a team server, for whoever does not see held sources, not those linked to one
+    (:func:`makna.holds.shown_cases`)."""
     c = tables.cases.c
     with project.store.read() as conn:
         values = _values(conn)
         return [Case(r.id, r.name, r.description, values.get(r.id, {}), version=r.version)
-                for r in conn.execute(select(c.id, c.name, c.description, c.version).order_by(c.name))]
+                for r in conn.execute(select(c.id, c.name, c.description, c.version).where(*shown_cases(project))
+                                      .order_by(c.name))]
 
 
 def list_links(project: Project) -> list[CaseLink]:
+    """The links of the cases :func:`list_cases` lists."""
     cl = tables.case_links.c
     with project.store.read() as conn:
         return [CaseLink(r.id, r.case_id, r.source_id, r.start, r.end)
-                for r in conn.execute(select(tables.case_links).order_by(cl.case_id, cl.source_id, cl.start))]
+                for r in conn.execute(select(tables.case_links).where(*hidden_cases(project, cl.case_id))
+                                      .order_by(cl.case_id, cl.source_id, cl.start))]
 
 
 @dataclass(frozen=True)

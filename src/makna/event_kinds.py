@@ -23,6 +23,9 @@ EventKind = Literal[
     "source.import", "source.rename", "source.language", "source.delete",
     # a source held for de-identification released by a manager without an apply (gate26, #11)
     "source.release",
+    # a source held for de-identification by the upgrade to schema 0018 (gate27, #11): imported after the
+    # project's de-identification before 0017, never de-identified
+    "source.hold",
     # the codebook
     "code.add", "code.update", "code.move", "code.merge", "code.delete", "codebook.import",
     # codings

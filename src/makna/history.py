@@ -82,6 +82,7 @@ def _one(action: str, p: dict[str, Any]) -> str:
         "source.import": f"import {p.get('name', 'a source')}", "source.rename": "rename a source",
         "source.language": f"set a source's language to {p.get('language', '')}",
         "source.delete": "delete a source", "source.release": "release a held source",
+        "source.hold": "hold a source for de-identification",
         "participant.withdraw": "withdraw a participant",
         "set.create": f"create set {p.get('name', '')}",
         "set.delete": f"delete set {p.get('name', '')}", "deid.key": "de-identification",

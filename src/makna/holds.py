@@ -18,13 +18,22 @@ of the whole project and a coder's copy are refused, for everyone, while a sourc
 names how many and what to do (apply, or release). A report or an export is read by people who assume the project
 de-identified; leaving the held source out silently would make them wrong about what it covers, and carrying it
 would put its names in front of them.
+
+A **case** linked to a held source is held with it, whole (gate27): its name, description, attribute values and
+links say who was just interviewed as well as the source's name would. Whoever does not see held sources does not
+see such a case: not listed (:func:`shown_cases`), "unknown case" by name or id
+(:meth:`makna.project.Project.case_id`), none of its values in a filter, a count, a matrix or a pull
+(:func:`hidden_cases` on any column holding a case id), no memo on it nor on the held source or its codings
+(:func:`shown_memos`), no event naming it (:func:`hidden_ids`). Its codings of sources she does see stay visible,
+without the case. It shows again, as it was, once every source it is linked to is de-identified or released.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from sqlalchemy import ColumnElement, Connection, func, select, update
+from sqlalchemy import ColumnElement, Connection, Select, and_, func, not_, or_, select, true, update
 
 from .access import can
 from .errors import ConflictError, InputError
@@ -44,6 +53,12 @@ __all__ = [
     "hides_held",
     "shown_sources",
     "hidden_from",
+    "held_case_ids",
+    "hidden_ids",
+    "hidden_cases",
+    "shown_cases",
+    "shown_memos",
+    "shown_reviews",
     "mark_held",
     "release_applied",
     "release_source",
@@ -101,6 +116,86 @@ def hidden_from(project: Project, column: Any, actor: str | None = None) -> list
 def shown_sources(project: Project) -> list[ColumnElement[bool]]:
     """:func:`hidden_from` on ``sources.id``: the sources the acting user may list."""
     return hidden_from(project, tables.sources.c.id)
+
+
+def _held_sources() -> Select[Any]:
+    return select(tables.sources.c.id).where(_held())
+
+
+def _held_cases() -> Select[Any]:
+    cl = tables.case_links.c
+    return select(cl.case_id).where(cl.source_id.in_(_held_sources()))
+
+
+def held_case_ids(conn: Connection) -> list[str]:
+    """The ids of the cases linked to a held source (held with it)."""
+    return [str(i) for i in conn.execute(_held_cases().distinct()).scalars()]
+
+
+def hidden_ids(project: Project, conn: Connection, actor: str | None = None) -> set[str]:
+    """The ids ``actor`` (default: the acting user) may not see: the held sources and the cases linked to them;
+    empty when they see every source. For what is filtered in memory (an event's payload, a change of the feed)."""
+    if not hides_held(project, actor):
+        return set()
+    return {*held_ids(conn), *held_case_ids(conn)}
+
+
+def hidden_cases(project: Project, column: Any, actor: str | None = None) -> list[ColumnElement[bool]]:
+    """Conditions for ``where(*...)`` on a column holding a case id (``cases.id``, ``case_links.case_id``,
+    ``case_values.case_id``): the rows of the cases ``actor`` (default: the acting user) may see, those linked to
+    no held source; empty when they see every source."""
+    if not hides_held(project, actor):
+        return []
+    return [column.not_in(_held_cases())]
+
+
+def shown_cases(project: Project) -> list[ColumnElement[bool]]:
+    """:func:`hidden_cases` on ``cases.id``: the cases the acting user may list."""
+    return hidden_cases(project, tables.cases.c.id)
+
+
+def shown_memos(project: Project, actor: str | None = None) -> list[ColumnElement[bool]]:
+    """Conditions for ``where(*...)`` on ``memos``: none on a held source, on a coding of one or on a case held with
+    one, for ``actor`` (default: the acting user); empty when they see every source."""
+    if not hides_held(project, actor):
+        return []
+    m, seg = tables.memos.c, tables.segments.c
+    on_held = select(seg.id).where(seg.source_id.in_(_held_sources()))
+    return [or_(m.target_id.is_(None),
+                and_(m.target_kind != "source", m.target_kind != "case", m.target_kind != "segment"),
+                and_(m.target_kind == "source", m.target_id.not_in(_held_sources())),
+                and_(m.target_kind == "case", m.target_id.not_in(_held_cases())),
+                and_(m.target_kind == "segment", m.target_id.not_in(on_held)))]
+
+
+class _Reviewed(Protocol):
+    @property
+    def source_id(self) -> str: ...
+
+
+_R = TypeVar("_R", bound=_Reviewed)
+
+
+def shown_reviews(project: Project, conn: Connection, states: Sequence[_R]) -> list[_R]:
+    """``states`` (de-identification reviews: of a source, by its id, or of a free-text field value, by
+    ``table|row key|column``) less those ``project``'s acting user may not see: of a held source, of its name, of a
+    case held with it (name, description, attribute values), of a memo on either or of a coding's memo on it. The
+    review shows identifiers with their context: a manager's reading of a held source only."""
+    if not hides_held(project):
+        return list(states)
+    sources, cases = set(held_ids(conn)), set(held_case_ids(conn))
+    m, seg = tables.memos.c, tables.segments.c
+    memos = set(conn.execute(select(m.id).where(not_(and_(true(), *shown_memos(project))))).scalars())
+    segments = set(conn.execute(select(seg.id).where(seg.source_id.in_(_held_sources()))).scalars())
+    rows = {"sources": sources, "cases": cases, "case_values": cases, "memos": memos, "segments": segments}
+
+    def shown(key: str) -> bool:
+        table, bar, rest = key.partition("|")
+        if not bar:  # a source's review, by its id
+            return key not in sources
+        return rest.split("|")[0].split("/")[0] not in rows.get(table, set())
+
+    return [st for st in states if shown(str(st.source_id))]
 
 
 def mark_held(conn: Connection) -> Any:

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, Row, or_, select, union_all
 
 from .project import Project
-from .rounds import sight
+from .rounds import sight, visible, visible_memos
 from .store import as_utc, tables
 
 __all__ = ["MemoView", "memos_for_source", "search_memos", "memos_on_segments", "segment_memo_texts",
@@ -131,12 +131,12 @@ def search_memos(project: Project, words: str, *, limit: int = 500) -> list[Memo
     terms = [w.casefold() for w in words.split() if w.strip()]
     m, seg = tables.memos.c, tables.segments.c
     with project.store.read() as conn:
-        seen = sight(project, conn)  # a blind round hides other coders' codings and the memos on them
-        rows = [r for r in conn.execute(select(tables.memos).where(seen.memos())
+        # a blind round hides other coders' codings and the memos on them; a held source hides its own (makna.holds)
+        rows = [r for r in conn.execute(select(tables.memos).where(visible_memos(project, conn))
                                         .order_by(m.created_at.desc(), m.id)).all()
                 if all(t in f"{r.title}\n{r.text}".casefold() for t in terms)][:limit]
         codings = [r for r in conn.execute(select(seg.id, seg.memo, seg.coder_id, seg.created_at)
-                                           .where(seg.memo != "", seen.segments())
+                                           .where(seg.memo != "", visible(project, conn))
                                            .order_by(seg.created_at.desc(), seg.id))
                    if all(t in r.memo.casefold() for t in terms)][:limit]
         views = _views(conn, rows, codings)

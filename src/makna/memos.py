@@ -10,7 +10,7 @@ from sqlalchemy import Connection, Select, delete, insert, or_, select, update
 
 from .access import require
 from .errors import ConflictError, InputError, NotFoundError
-from .holds import held_ids, hides_held
+from .holds import hidden_from, hidden_ids
 from .model import MEMO_TARGETS, EntitySet, Event, Memo, MemoTarget, new_id, utcnow
 from .project import Project
 from .store import as_utc, tables
@@ -151,7 +151,8 @@ def list_sets(project: Project) -> list[EntitySet]:
     st, sm = tables.sets.c, tables.set_members.c
     with project.store.read() as conn:
         members: dict[str, list[str]] = {}
-        for set_id, member in conn.execute(select(sm.set_id, sm.member_id).order_by(sm.set_id, sm.member_id)):
+        for set_id, member in conn.execute(select(sm.set_id, sm.member_id).where(*hidden_from(project, sm.member_id))
+                                           .order_by(sm.set_id, sm.member_id)):  # no held source (makna.holds)
             members.setdefault(set_id, []).append(member)
         return [EntitySet(r.id, r.name, r.kind, tuple(members.get(r.id, ())), r.description)
                 for r in conn.execute(select(tables.sets).order_by(st.name))]
@@ -178,8 +179,8 @@ def events(project: Project, *, limit: int = 50, action: str | None = None, befo
         if not sees_everything(project, conn):  # a blind round: not which codes the others applied
             q = q.where(or_(e.actor == project.actor, e.action.not_in(BLIND_EVENT_KINDS)))
         found = [Event(r.id, as_utc(r.at), r.actor, r.action, dict(r.payload)) for r in conn.execute(q)]
-        held = set(held_ids(conn)) if hides_held(project) else set()
-    if held:  # a source held for de-identification: not even its name (makna.holds)
+        held = hidden_ids(project, conn)
+    if held:  # a source held for de-identification, a case held with it: not even its name (makna.holds)
         found = [replace(ev, payload={}) if held & {v for v in ev.payload.values() if isinstance(v, str)} else ev
                  for ev in found]
     return found

@@ -166,6 +166,12 @@ class Project:
     def case_id(self, conn: Connection, name: str) -> str:
         c = tables.cases.c
         found = conn.execute(select(c.id).where((c.name == name) | (c.id == name))).scalar()
+        if found is not None and self.store.access is not None:  # a team server: a case held with a held source
+            from .holds import hidden_cases
+
+            held = hidden_cases(self, c.id)
+            if held and conn.execute(select(c.id).where(c.id == found, *held)).first() is None:
+                found = None
         if found is None:
             raise UnknownCaseError(f"unknown case {name!r} (see 'makna cases')")
         return str(found)

@@ -19,6 +19,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from .codebook import code_tree, subtree_ids
 from .errors import InputError, NotFoundError
+from .holds import hidden_cases
 from .paging import Page, after_condition, decode_cursor, encode_cursor
 from .project import Project
 from .rounds import counted_where, listed, visible
@@ -85,7 +86,8 @@ def case_filter(conn: Connection, project: Project, *, case: str | None = None,
         if attr is None:
             raise NotFoundError(f"unknown attribute {name!r}")
         matching = [r[0] for r in conn.execute(select(cv.case_id).where(
-            cv.attribute_id == attr.id, cv.value == encode_value(attr.type, value, attribute=name)))]
+            cv.attribute_id == attr.id, cv.value == encode_value(attr.type, value, attribute=name),
+            *hidden_cases(project, cv.case_id)))]  # not a case held with a held source (makna.holds)
         case_ids = [c for c in case_ids if c in matching] if case is not None else matching
     links = conn.execute(select(cl.source_id, cl.start, cl.end).where(cl.case_id.in_(case_ids))).all()
     if not links:
@@ -100,13 +102,14 @@ def case_filter(conn: Connection, project: Project, *, case: str | None = None,
     return or_(*conds)
 
 
-def _cases_by_segment(conn: Connection, rows: Sequence[Any]) -> dict[str, tuple[str, ...]]:
+def _cases_by_segment(conn: Connection, project: Project, rows: Sequence[Any]) -> dict[str, tuple[str, ...]]:
     if not rows:
         return {}
     cl, c = tables.case_links.c, tables.cases.c
     links = conn.execute(
         select(cl.source_id, cl.start, cl.end, c.name).join(tables.cases, c.id == cl.case_id)
-        .where(cl.source_id.in_(sorted({r.source_id for r in rows}))).order_by(c.name)
+        .where(cl.source_id.in_(sorted({r.source_id for r in rows})), *hidden_cases(project, cl.case_id))
+        .order_by(c.name)
     ).all()
     by_source: dict[str, list[Any]] = {}
     for link in links:
@@ -199,7 +202,7 @@ def retrieve(
             if offset:
                 q = q.offset(offset)
             rows = list(conn.execute(q).all())
-        cases = _cases_by_segment(conn, rows)
+        cases = _cases_by_segment(conn, project, rows)
     no_cases: tuple[str, ...] = ()
     utc = dt.UTC
     # positional: a Row's attributes are looked up by name, which for thousands of rows costs more
@@ -399,12 +402,13 @@ def code_frequencies(project: Project, *, coder: str | None = None, descendants:
                 select(seg.source_id, seg.code_id).where(*coder_cond).distinct().order_by(seg.source_id)))
         n_sources = subtree_counts(parents, own_sources, pairs, descendants=descendants)
         joined = tables.segments.join(tables.case_links, _case_join())
+        case_cond = [*coder_cond, *hidden_cases(project, cl.case_id)]  # makna.holds
         own_cases = conn.execute(select(seg.code_id, literal(None), func.count(func.distinct(cl.case_id)))
-                                 .select_from(joined).where(*coder_cond).group_by(seg.code_id))
+                                 .select_from(joined).where(*case_cond).group_by(seg.code_id))
         case_pairs: Any = ()
         if descendants:
             case_pairs = ((None, r[0], r[1]) for r in conn.execute(
-                select(cl.case_id, seg.code_id).select_from(joined).where(*coder_cond).distinct()
+                select(cl.case_id, seg.code_id).select_from(joined).where(*case_cond).distinct()
                 .order_by(cl.case_id)))
         n_cases = subtree_counts(parents, own_cases, case_pairs, descendants=descendants)
     out = []
@@ -455,20 +459,22 @@ def code_case_matrix(project: Project, *, measure: Literal["segments", "presence
     seg, cl, cs = tables.segments.c, tables.case_links.c, tables.cases.c
     nodes = code_tree(project)
     with project.store.read() as conn:
-        conds = counted_where(project, conn, coder)  # blind rounds; the suggester's proposals left out
+        # blind rounds; the suggester's proposals left out; no case held with a held source (makna.holds)
+        conds = counted_where(project, conn, coder)
+        held = hidden_cases(project, cl.case_id)
         wanted = None
         if codes:
             wanted = {project.code_id(conn, k) for k in codes}
-        case_rows = conn.execute(select(cs.id, cs.name).order_by(cs.name)).all()
+        case_rows = conn.execute(select(cs.id, cs.name).where(*hidden_cases(project, cs.id)).order_by(cs.name)).all()
         joined = tables.segments.join(tables.case_links, _case_join())
         own = conn.execute(select(seg.code_id, cl.case_id, func.count()).select_from(joined)
-                           .where(*conds).group_by(seg.code_id, cl.case_id))
+                           .where(*conds, *held).group_by(seg.code_id, cl.case_id))
         shared: Any = ()
         if descendants:
             multi = _shared_passages(conds)
             shared = ((r[0], tuple(r[1:5]), r[5]) for r in conn.execute(
                 select(cl.case_id, *_passage(), seg.code_id).select_from(joined.join(multi, _on_shared(multi)))
-                .where(*conds).order_by(cl.case_id, *_passage())))
+                .where(*conds, *held).order_by(cl.case_id, *_passage())))
         counts = subtree_counts(_parents(nodes), own, shared, descendants=descendants)
     row_nodes = [n for n in nodes if wanted is None or n.code.id in wanted]
     cells = []

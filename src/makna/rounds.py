@@ -23,7 +23,7 @@ from sqlalchemy import ColumnElement, Connection, and_, insert, not_, or_, selec
 
 from .access import CODING_EVENT_KINDS
 from .errors import ConflictError, InputError, NotFoundError, PermissionDeniedError
-from .holds import hidden_from
+from .holds import hidden_from, shown_memos
 from .model import new_id, utcnow
 from .project import Project
 from .store import as_utc, tables
@@ -310,8 +310,9 @@ def counted_where(project: Project, conn: Connection, coder: str | None = None) 
 
 def visible_memos(project: Project, conn: Connection, viewer: str | None = None) -> ColumnElement[bool]:
     """A condition on ``memos`` rows: those ``viewer`` (default: the acting coder) may see (a memo on
-    another coder's hidden coding is hidden with it)."""
-    return sight(project, conn, viewer).memos()
+    another coder's hidden coding is hidden with it; none on a source held for de-identification, on a coding of
+    it or on a case held with it, unless ``viewer`` is a manager: :func:`makna.holds.shown_memos`)."""
+    return and_(sight(project, conn, viewer).memos(), *shown_memos(project, viewer))
 
 
 def consensus_coder(rnd: Round) -> str:

@@ -19,6 +19,7 @@ from sqlalchemy import and_, or_, select
 from ..cases import decode_value
 from ..codebook import code_tree
 from ..errors import InputError, NotFoundError
+from ..holds import hidden_cases
 from ..project import Project
 from ..queries import code_case_matrix, subtree_counts
 from ..rounds import counted_where
@@ -119,8 +120,9 @@ def code_by_attribute(project: Project, attribute: str, *, measure: Measure = "c
         attr = conn.execute(select(a.id, a.type).where(a.name == attribute)).first()
         if attr is None:
             raise NotFoundError(f"unknown attribute {attribute!r} (see 'makna cases': one column per attribute)")
+        held = hidden_cases(project, cv.case_id)  # no case held with a held source (makna.holds)
         value_of = {r.case_id: r.value for r in conn.execute(
-            select(cv.case_id, cv.value).where(cv.attribute_id == attr.id))}
+            select(cv.case_id, cv.value).where(cv.attribute_id == attr.id, *held))}
         conds = counted_where(project, conn, coder)  # blind rounds; the suggester's proposals left out
         wanted = {project.code_id(conn, k) for k in codes} if codes else None
         join = and_(cl.source_id == seg.source_id,
@@ -131,7 +133,8 @@ def code_by_attribute(project: Project, attribute: str, *, measure: Measure = "c
                   .join(tables.case_values, and_(cv.case_id == cl.case_id, cv.attribute_id == attr.id)))
         unit = passage if measure == "segments" else (cl.case_id,)
         rows = [(r[0], tuple(r[1:-1]), r[-1]) for r in conn.execute(
-            select(value, *unit, seg.code_id).select_from(valued).where(*conds).distinct().order_by(value, *unit))]
+            select(value, *unit, seg.code_id).select_from(valued).where(*conds, *held).distinct()
+            .order_by(value, *unit))]
     own = Counter((code_id, group) for group, _, code_id in rows)  # distinct units of each code itself
     counts = subtree_counts({n.code.id: n.code.parent_id for n in nodes}, ((c, g, n) for (c, g), n in own.items()),
                             rows, descendants=descendants)

@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from ..codebook import code_tree, subtrees
 from ..errors import InputError
+from ..holds import shown_cases
 from ..memos import add_memo, delete_memo, update_memo
 from ..model import Memo
 from ..project import Project
@@ -92,7 +93,8 @@ def summary_grid(project: Project, *, cases: Sequence[str] | None = None, codes:
     nodes = code_tree(project)
     c = tables.cases.c
     with project.store.read() as conn:
-        all_cases = {r.name: r.id for r in conn.execute(select(c.id, c.name).order_by(c.name))}
+        all_cases = {r.name: r.id for r in conn.execute(select(c.id, c.name).where(*shown_cases(project))
+                                                          .order_by(c.name))}  # makna.holds
         case_names = [n for n in all_cases if cases is None or n in cases or all_cases[n] in cases]
         if cases is not None:
             for name in cases:

@@ -16,7 +16,7 @@ from typing import Literal
 from sqlalchemy import select
 
 from ..errors import InputError
-from ..holds import shown_sources
+from ..holds import shown_cases, shown_sources
 from ..project import Project
 from ..queries import retrieve
 from ..store import tables
@@ -83,7 +83,7 @@ def _texts(project: Project, by: GroupBy, code: str | None, sources: Sequence[st
         with project.store.read() as conn:
             links = conn.execute(select(c.name, cl.source_id, cl.start, cl.end, s.text)
                                  .join(tables.cases, c.id == cl.case_id).join(tables.sources, s.id == cl.source_id)
-                                 .where(*shown_sources(project))
+                                 .where(*shown_sources(project), *shown_cases(project))
                                  .order_by(c.name)).all()
         for r in links:
             yield r.name, langs.get(r.source_id, "id"), r.text if r.start is None else r.text[r.start:r.end]

@@ -25,6 +25,7 @@ from sqlalchemy import Connection, func, insert, select, update
 
 from ..errors import InputError, PrivacyError
 from ..event_kinds import deid_decision
+from ..holds import shown_reviews, shown_sources
 from ..project import Project
 from ..store import as_utc, tables
 from ._state import State
@@ -364,6 +365,7 @@ def review_entries(project: Project, *, sources: Iterable[str] | None = None,
         states = _load(conn, source_ids=_source_ids(project, conn, sources))
         if sources is None:
             states += _fields(conn)
+        states = shown_reviews(project, conn, states)  # not a held source's, nor a held case's (makna.holds)
         return _entries(states, status=status, claimed=claimed_spans(conn))
 
 
@@ -546,7 +548,7 @@ def field_entries(project: Project) -> list[FieldEntry]:
     """Every non-empty free-text field value with its number (``fN``), in number order (values never
     scanned last, by field)."""
     with project.store.read() as conn:
-        states = field_states(conn, fields_language(conn))
+        states = shown_reviews(project, conn, field_states(conn, fields_language(conn)))  # makna.holds
     out: list[FieldEntry] = []
     for st in sorted(states, key=lambda st: (st.number == 0, st.number, st.field, st.name)):
         current = bool(st.number and st.digest)
@@ -565,7 +567,8 @@ def deid_status(project: Project) -> list[SourceDeidStatus]:
     with project.store.read() as conn:
         rows = conn.execute(
             select(s.id, s.name, d.number, d.review, d.applied_at, d.mode, d.replacements)
-            .select_from(tables.sources.outerjoin(tables.deid_sources, d.source_id == s.id)).order_by(s.name)
+            .select_from(tables.sources.outerjoin(tables.deid_sources, d.source_id == s.id))
+            .where(*shown_sources(project)).order_by(s.name)  # a held source: a manager's (makna.holds)
         ).all()
     out: list[SourceDeidStatus] = []
     for r in rows:

@@ -24,7 +24,7 @@ from sqlalchemy import Connection, Table, and_, delete, func, insert, not_, or_,
 from ..access import require, role_of
 from ..errors import InputError, SyncError
 from ..exchange._deid_state import export_states
-from ..holds import held_ids, hidden_from, hides_held
+from ..holds import held_ids, hidden_cases, hidden_from, hides_held, shown_memos
 from ..memos import forget, others_memos, target_exists
 from ..model import MEMO_TARGETS
 from ..privacy.seal_copies import pushed_digests
@@ -78,13 +78,15 @@ def snapshot(project: Project, *, blind: bool = False) -> dict[str, Any]:
         high = int(conn.execute(select(func.max(tables.events.c.id))).scalar() or 0)
         seen = Sight(project.actor, False).segments() if blind else visible(project, conn)
         memos_seen = or_(m.target_kind != "segment", m.target_id.in_(select(seg.id).where(seen)))
-        held = hidden_from(project, m.target_id)  # sources held for de-identification (makna.holds)
-        if held:
-            memos_seen = and_(memos_seen, or_(m.target_kind != "source", m.target_id.is_(None), *held))
+        # sources held for de-identification, the cases held with them, memos on either (makna.holds)
+        memos_seen = and_(memos_seen, *shown_memos(project))
+        cl = tables.case_links.c
         where: dict[str, Any] = {
             "sources": and_(true(), *hidden_from(project, tables.sources.c.id)),
             "turns": and_(true(), *hidden_from(project, tables.turns.c.source_id)),
-            "case_links": and_(true(), *hidden_from(project, tables.case_links.c.source_id)),
+            "cases": and_(true(), *hidden_cases(project, tables.cases.c.id)),
+            "case_values": and_(true(), *hidden_cases(project, tables.case_values.c.case_id)),
+            "case_links": and_(true(), *hidden_from(project, cl.source_id), *hidden_cases(project, cl.case_id)),
             "set_members": and_(true(), *hidden_from(project, tables.set_members.c.member_id)),
             "segments": seen,
             "memos": memos_seen,

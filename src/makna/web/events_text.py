@@ -9,7 +9,8 @@ __all__ = ["EVENT_NAMES", "OTHER_EVENT", "describe_event"]
 EVENT_NAMES = {
     "project.create": "created the project", "source.import": "imported a source",
     "source.rename": "renamed a source", "source.delete": "deleted a source",
-    "source.release": "released a source held for de-identification", "code.add": "added a code",
+    "source.release": "released a source held for de-identification",
+    "source.hold": "held a source for de-identification (the upgrade)", "code.add": "added a code",
     "code.update": "edited a code", "code.move": "moved a code", "code.merge": "merged codes",
     "code.delete": "deleted a code", "code.span": "coded a segment", "code.bulk": "coded segments",
     "code.autocode_speaker": "auto-coded a speaker", "code.autocode_pattern": "auto-coded a pattern",
