@@ -464,6 +464,8 @@ def resolve_cmd(
     """Record the agreed coding under the consensus coder: one span (--source --span --code), or in bulk (--rule)."""
     if (span is None) == (rule is None):
         raise InputError("give either --span (with --source and --code) or --rule")
+    if dry_run and span is not None:
+        raise InputError("--dry-run previews --rule only: --span records its coding (nothing was recorded)")
     with opened(project) as proj:
         if span is not None:
             if not source or len(source) != 1:

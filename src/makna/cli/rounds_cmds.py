@@ -93,8 +93,11 @@ def round_agreement(name: str, project: ProjectOpt = None,
 def round_consensus_cmd(
     name: str,
     project: ProjectOpt = None,
-    rule: Annotated[str, typer.Option(help="agreed, union, majority or coder.")] = "agreed",
-    accept: Annotated[str | None, typer.Option(help="With --rule coder: whose codings to accept.")] = None,
+    rule: Annotated[str, typer.Option(help="agreed (every coder), union, majority, or coder (--accept's coding where "
+                                           "another coder agrees). One disagreement at a time: 'makna agreement "
+                                           "resolve --span ... --consensus consensus.ROUND'.")] = "agreed",
+    accept: Annotated[str | None, typer.Option(help="With --rule coder: whose coding to accept where another coder "
+                                                    "agrees.")] = None,
     unit: Annotated[str, typer.Option(help="sentence, paragraph, turn or characters.")] = "sentence",
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Say what would be recorded; write nothing.")] = False,
 ) -> None:

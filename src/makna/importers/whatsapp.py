@@ -114,16 +114,17 @@ def looks_like_whatsapp(text: str) -> bool:
 
 def _day_first(dates: Sequence[str]) -> tuple[bool, bool]:
     """(day_first, ambiguous) for the dates of one file."""
-    day_proof = month_proof = False
+    day_proof = month_proof = some_day_or_month_first = False
     for date in dates:
         parts = re.split(r"[./-]", date)
-        if len(parts[0]) == 4:  # year first: always year-month-day
+        if len(parts[0]) == 4:  # year first: always year-month-day, never ambiguous
             continue
+        some_day_or_month_first = True
         day_proof |= int(parts[0]) > 12
         month_proof |= int(parts[1]) > 12
     if month_proof and not day_proof:
         return False, False
-    return True, not day_proof
+    return True, some_day_or_month_first and not day_proof
 
 
 def _iso(date: str, time: str, ampm: str | None, day_first: bool) -> str | None:
