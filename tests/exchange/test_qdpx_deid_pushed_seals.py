@@ -102,7 +102,8 @@ def test_push_on_the_command_line_says_what_was_recorded(tmp_path: Path) -> None
     studi, _sid = _team(tmp_path)
     done = runner.invoke(app, ["push", str(tmp_path / "budi.makna")])
     assert done.exit_code == 0, done.output
-    assert "recorded 1 de-identification claim(s) this copy sealed" in done.output
+    assert "now keeps the statement this copy signed" in done.output and "Nothing for you to do." in done.output
+    assert "claim(s)" not in done.output and "reseal" not in done.output  # trial16 #10: plain words for a coder
     assert "Nothing to push" in done.output
     again = runner.invoke(app, ["push", str(tmp_path / "budi.makna"), "--json"])
     assert again.exit_code == 0 and '"sealed": 0' in again.output

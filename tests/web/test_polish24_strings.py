@@ -18,7 +18,7 @@ from makna.web.server_app import create_server_app
 def test_the_scan_line_claims_no_acceptance(id_client: tuple[Client, dict[str, str]]) -> None:
     client, _ = id_client
     page = client.get("/deid").text
-    assert "ditemukan atau diterima di tempat lain" in page
+    assert "ditemukan atau diterima di sumber lain" in page
     assert "yang diterima muncul lagi" not in page
 
 

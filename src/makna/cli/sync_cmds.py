@@ -164,6 +164,15 @@ def push_summary(report: PushReport, where: str) -> str:
     return f"Pushed {_plural(report.sent, 'change')}{counts}."
 
 
+def _sealed_note(sealed: int, where: str) -> str:
+    """What the claims a push recorded (:attr:`PushReport.sealed`) mean for the coder, in plain words: nothing is
+    asked of them (trial16 #10)."""
+    what = "the statement" if sealed == 1 else f"the {sealed} statements"
+    return (f"Files you exported from this copy say which texts were de-identified; {where} now keeps "
+            f"{what} this copy signed, so they can still be checked after the project's key changes. Nothing "
+            "for you to do.")
+
+
 def _pushed(report: PushReport, path: str, as_json: bool) -> None:
     where = report.into or "the server"
     if as_json:
@@ -181,8 +190,7 @@ def _pushed(report: PushReport, path: str, as_json: bool) -> None:
         for c in report.conflicts:
             typer.echo(f"Conflict: {'coding' if c['kind'] == 'segment' else 'memo'} {c['id']}: {c['message']}.")
     if report.sealed and not as_json:
-        typer.echo(f"{where} recorded {report.sealed} de-identification claim(s) this copy sealed: they still verify "
-                   "after a reseal.")
+        typer.echo(_sealed_note(report.sealed, where))
     if report.conflicts and report.into:
         typer.echo(f"{len(report.conflicts)} change(s) not pushed (kept in the copy): they would overwrite what "
                    f"changed in {report.into} since the copy. 'makna pull {path}' refreshes the copy from the project "

@@ -10,7 +10,7 @@ from typing import Final
 from .audit import DeidAudit, TypeCounts
 from .regions import PROVINCES, countries, is_country
 
-__all__ = ["AUDIT_LANGUAGES", "audit_markdown", "audit_methods", "audit_text", "region_label"]
+__all__ = ["AUDIT_LANGUAGES", "audit_markdown", "audit_methods", "audit_text", "field_name", "region_label"]
 
 AUDIT_LANGUAGES: Final = ("en", "id")
 
@@ -241,6 +241,41 @@ _METHODS: Final[dict[str, dict[str, str]]] = {
 }
 
 
+_FIELD_NAMES: Final[dict[str, tuple[str, str]]] = {
+    "sources.text": ("transcript", "transkrip"),
+    "meta.value": ("project name", "nama proyek"),
+    "sources.name": ("source name", "nama sumber"),
+    "sources.original_name": ("original file name", "nama berkas asli"),
+    "cases.name": ("case name", "nama kasus"),
+    "cases.description": ("case description", "keterangan kasus"),
+    "attributes.name": ("attribute name", "nama atribut"),
+    "attributes.description": ("attribute description", "keterangan atribut"),
+    "case_values.value": ("attribute value of a case", "nilai atribut sebuah kasus"),
+    "codes.name": ("code name", "nama kode"),
+    "codes.definition": ("code definition", "definisi kode"),
+    "codes.inclusion": ("code: include when", "kode: sertakan bila"),
+    "codes.exclusion": ("code: exclude when", "kode: kecualikan bila"),
+    "codes.example": ("code example", "contoh kode"),
+    "codes.keywords": ("code keywords", "kata kunci kode"),
+    "segments.memo": ("memo on a coding", "memo pada sebuah pengodean"),
+    "memos.title": ("memo title", "judul memo"),
+    "memos.text": ("memo text", "isi memo"),
+    "sets.name": ("set name", "nama set"),
+    "sets.description": ("set description", "keterangan set"),
+    "code_translations.name": ("code name in another language", "nama kode dalam bahasa lain"),
+    "code_translations.definition": ("code definition in another language", "definisi kode dalam bahasa lain"),
+}
+"""The scanned free-text fields (the core names them by their column) as a researcher reads them, in English and
+Indonesian (trial16 #8; the workbench's De-identification page names them alike)."""
+
+
+def field_name(column: str, lang: str = "en") -> str:
+    """A free-text field's name in ``lang`` (``attributes.description`` -> "attribute description"); a column
+    not known: as it is."""
+    names = _FIELD_NAMES.get(column)
+    return column if names is None else names[1 if lang == "id" else 0]
+
+
 _MODE_NAMES: Final[dict[str, str]] = {"surrogate": "nama dan data pengganti", "tag": "label jenis",
                                        "mask": "penyamaran"}
 """The apply's modes as an Indonesian methods chapter names them (English names them by their codes)."""
@@ -271,7 +306,7 @@ def audit_methods(audit: DeidAudit, lang: str = "en", *, type_name: Callable[[st
     ]
     covered = [f.field for f in audit.fields if f.scanned]
     if covered:
-        out.append(_METHODS["fields"][lang].format(fields=", ".join(covered)))
+        out.append(_METHODS["fields"][lang].format(fields=", ".join(field_name(f, lang) for f in covered)))
     if audit.unscanned or sums["pending"]:
         out.append(_METHODS["left"][lang].format(unscanned=len(audit.unscanned), pending=sums["pending"]))
     if audit.key_id:

@@ -17,6 +17,7 @@ from .accounts import new_domain, rebuild_user, segment, split_account
 from .adat import adat_roles, clan_names, gelar_words, minang_title_gender
 from .families import family_groups, family_lineage, name_lineage
 from .foreign_names import abroad_gender, name_tradition
+from .name_evidence import LOCAL_CUES, cue_words, evidence_traditions
 from .name_forms import OriginalWords, context_full, short_forms
 from .naming import (
     NAME_TITLES,
@@ -62,6 +63,7 @@ class PersonSurrogates:
     _used: set[str]
     _families: dict[str, list[str]]
     _family_lineages: dict[tuple[int, str | None, str], str | None]
+    _cues: dict[str, frozenset[str]]
 
     def family_context(self, text: str, detections: Iterable[Detection]) -> None:
         """The families the source about to be replaced makes of its names (:mod:`makna.privacy.families`); an
@@ -69,6 +71,7 @@ class PersonSurrogates:
         self._families = {" ".join(n.split()).casefold(): group
                           for group in (family_groups(text, detections) if text else []) for n in group}
         self._family_lineages = {}
+        self._cues = cue_words(text, detections) if text else {}
 
     def _lineage(self, original: str, named: Sequence[str], language: str) -> str | None:
         """The tradition a name's words that no list places take: the name's own (another of its words tells
@@ -231,12 +234,22 @@ class PersonSurrogates:
                 # the other lists make of its tokens (a Taiwanese family name ``Li`` is a woman's name elsewhere)
                 shown_abroad = {abroad_gender(t, abroad) for t in named[:1 if abroad == "tamil" else None]} - {None}
                 gender = shown_abroad.pop() if len(shown_abroad) == 1 else gender
+        told: dict[str, str] = {}
+        if chosen is None and roles is None and local is None and abroad is None:
+            # a name the lists read as English: the evidence around it first (makna.privacy.name_evidence)
+            opens = [toks[0]] if len(toks) > 1 and toks[0].rstrip(".").casefold() in LOCAL_CUES else []
+            cues = [*self._cues.get(" ".join(toks).casefold(), ()), *opens]
+            words = [t for t in named if t not in opens]
+            by_index = evidence_traditions(words, cues=cues, language=language, region=self._gen.region)
+            told = {words[i].lower(): tradition for i, tradition in by_index.items()}
+        base = self._gen.tradition
         try:
             for i, tok in enumerate(toks):
                 if i in titles:
                     out.append(tok)
                     continue
                 names += 1
+                self._gen.tradition = told.get(tok.lower(), base)
                 role = roles[i] if roles is not None else "name"
                 pool = gelar_words() if role == "gelar" else (clan_names() if role == "clan" else ())
                 # a lone name after Dr/Mr/Mrs in an English source is a surname: its surrogate one too

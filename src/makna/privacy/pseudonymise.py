@@ -229,6 +229,7 @@ class KeyMapping(PersonSurrogates, PlaceSurrogates):
         self._forms = {}
         self._families = {}
         self._family_lineages = {}
+        self._cues = {}
         self._in_city = False
         self._originals = OriginalWords(_EXEMPT)
         self._originals.add(self.reserved)

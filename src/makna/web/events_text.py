@@ -31,6 +31,8 @@ EVENT_NAMES = {
     "search.index": "indexed the sources for search", "exchange.import_qdc": "imported a REFI-QDA codebook",
     "exchange.import_qdpx": "imported a REFI-QDA project", "deid.scan": "scanned for identifiers",
     "deid.add": "marked an identifier", "deid.edit": "reviewed an identifier", "deid.names": "listed names to hide",
+    "deid.accepted": "accepted identifiers", "deid.rejected": "rejected detections",
+    "deid.accepted_all": "accepted every pending identifier", "deid.rejected_all": "rejected every pending detection",
     "deid.key": "saved the de-identification key", "deid.apply": "de-identified the sources",
     "deid.apply_fields": "de-identified memos and names", "deid.events": "de-identified the activity log",
     "deid.reveal": "looked up an original identifier", "quickcodes.set": "chose quick codes",

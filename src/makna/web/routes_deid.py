@@ -57,7 +57,9 @@ JS_MESSAGES = ("Coder's copy made",
                "The passphrases differ", "De-identifying…", "De-identified",
                "replacements", "Could not de-identify", "Select the missed identifier in the text first",
                "pending", "accepted", "rejected", "detections", "new",
-               "found again where an identifier found or accepted elsewhere recurs", "edited", "added", "Edited",
+               "found again: the same name or number as an identifier found or accepted in another source. They "
+               "wait for your review below: accept each one that identifies someone here too (Accept all pending "
+               "takes them all), or it stays as written", "edited", "added", "Edited",
                "Select the identifier inside this detection's context first",
                "marked", "left: they overlap a detection under review", "Undone", "Nothing to undo",
                "identifiers you accepted elsewhere, found again, were left pending: accept them",

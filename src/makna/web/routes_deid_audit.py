@@ -15,6 +15,7 @@ from ..privacy.audit_render import region_label
 from ..project import Project
 from .deid_text import type_names
 from .deps import lang_of, page, project_of, reply
+from .events_text import EVENT_NAMES, OTHER_EVENT
 
 __all__ = ["router", "audit_of"]
 
@@ -38,5 +39,8 @@ def audit_page(request: Request) -> HTMLResponse:
     codes = {s.region for s in audit.sources} | {audit.policy.region}
     regions = {code: region_label(code) for code in codes if code}
     return page(
-        request, "deid_audit.html", {"audit": audit, "type_names": type_names(lang_of(request)), "regions": regions}
+        request,
+        "deid_audit.html",
+        {"audit": audit, "type_names": type_names(lang_of(request)), "regions": regions, "event_names": EVENT_NAMES,
+         "other_event": OTHER_EVENT},
     )

@@ -41,7 +41,7 @@
     const r = JSON.parse(scanned);
     const line = byId("scan-result");
     line.textContent = M("Scan finished") + ": " + r.detections + " " + M("detections") + " · " + r.new + " "
-      + M("new") + " · " + r.propagated + " " + M("found again where an identifier found or accepted elsewhere recurs");
+      + M("new") + (r.propagated ? " · " + r.propagated + " " + M("found again: the same name or number as an identifier found or accepted in another source. They wait for your review below: accept each one that identifies someone here too (Accept all pending takes them all), or it stays as written") : "");
     line.hidden = false;
   }
 
