@@ -38,6 +38,9 @@ _RETEXT = ("deid.apply", "deid.apply_fields")
 _RELOADING = ("code.merge", "code.delete", "undo", "redo", "history.undo", "history.redo", "codebook.import",
               "exchange.import_qdc", "cases.import")
 _CODEBOOK = ("codebook.import", "exchange.import_qdc")  # many codes at once: pages say "reload"
+#: Actions that never hold or release a source (:mod:`makna.holds`): a window that reads only these keeps the
+#: held source ids it has; any other action (an import, an apply, a release, an undo...) reads them again.
+_HOLD_KEEPING = ("code.", "uncode", "segment.", "memo.", "round.", "suggest.", "quickcodes.", "case.", "attribute.")
 
 
 @dataclass(frozen=True)
@@ -176,14 +179,19 @@ def _named(change: Change) -> set[str]:
     return found
 
 
+def _without(changes: list[Change], held: frozenset[str]) -> list[Change]:
+    """``changes`` less those that name one of the ``held`` source ids."""
+    return [c for c in changes if not held & _named(c)] if held else changes
+
+
 def _unheld(project: Project, changes: list[Change]) -> list[Change]:
     """``changes`` less those that name a source held for de-identification from the acting user
     (:mod:`makna.holds`): a manager's coding of it, its import (whose name can hold a name)."""
     if not changes or not hides_held(project):
         return changes
     with project.store.read() as conn:
-        held = set(held_ids(conn))
-    return [c for c in changes if not held & _named(c)] if held else changes
+        held = frozenset(held_ids(conn))
+    return _without(changes, held)
 
 
 def changes_after(project: Project, after: int, *, viewer: str | None = None, limit: int = 200) -> Changes:
@@ -238,9 +246,12 @@ class LiveLog:
         top = latest_id(project) if after is None else after
         with project.store.read() as conn:
             rnd = current_round(conn)
-        # (floor, top, ids, entries, round): every event in (floor, top] is in entries (ids: their
-        # event ids); replaced whole, so that a reader needs no lock
-        self._state: tuple[int, int, tuple[int, ...], tuple[_Entry, ...], Round | None] = (top, top, (), (), rnd)
+            held = frozenset(held_ids(conn))
+        # (floor, top, ids, entries, round, held): every event in (floor, top] is in entries (ids: their
+        # event ids); held: the ids of the sources held for de-identification when top was read (or later);
+        # replaced whole, so that a reader needs no lock
+        self._state: tuple[int, int, tuple[int, ...], tuple[_Entry, ...], Round | None, frozenset[str]] = \
+            (top, top, (), (), rnd, held)
         self._texts: dict[int, tuple[Change, bytes]] = {}
 
     @property
@@ -259,19 +270,25 @@ class LiveLog:
         """Whether events after ``after`` have left the window (:meth:`read` then queries the log)."""
         return after < self._state[0]
 
-    def read(self, project: Project, after: int, latest: int = 0, *, limit: int = 200) -> Changes:
+    def read(self, project: Project, after: int, latest: int = 0, *, limit: int = 200,
+             hides: bool | None = None) -> Changes:
         """The changes after event ``after`` as ``project``'s actor may see them; ``latest``: the
         newest event id known to exist (the change feed's), read first (:meth:`refresh`) when not yet
-        in the window. From memory alone when ``latest <= top`` and not :meth:`behind`."""
+        in the window; ``hides``: whether the actor may not see held sources (:func:`makna.holds.hides_held`,
+        which asks the actor's role: a stream decides it once, in a thread; None: asked here). From memory
+        alone, without a query or a role lookup, when ``latest <= top``, not :meth:`behind`, no blind
+        round open (:attr:`blind`: its sight asks the role) and ``hides`` is given."""
         if self._state[1] < latest:
             self.refresh(project, latest)
-        floor, top, ids, entries, rnd = self._state
+        floor, top, ids, entries, rnd, held = self._state
         if after < floor:
             return changes_after(project, after, limit=limit)
         seen = sight_in(project, rnd)
         at = bisect.bisect_right(ids, after)
         picked = entries[at : at + limit]
-        out = _unheld(project, [c for c in (_seen(x, seen) for x in picked) if c is not None])
+        out = [c for c in (_seen(x, seen) for x in picked) if c is not None]
+        if out and held and (hides_held(project) if hides is None else hides):
+            out = _without(out, held)
         more = at + limit < len(entries)
         return Changes(out, ids[at + limit - 1] if more else max(after, top), more)
 
@@ -291,7 +308,7 @@ class LiveLog:
         """Read the events up to ``latest`` (and any newer) into the window, unless already there;
         one reader at a time (the others find the window current)."""
         with self._lock:
-            floor, top, ids, entries, rnd = self._state
+            floor, top, ids, entries, rnd, held = self._state
             if top >= latest:
                 return  # another stream read it meanwhile
             e = tables.events.c
@@ -303,6 +320,8 @@ class LiveLog:
                 decoded = _decode(conn, rows)
                 if rnd is not None or any(r.action.startswith("round.") or r.action in _RELOADING for r in rows):
                     rnd = current_round(conn)  # (an undo may reopen a round)
+                if not all(r.action.startswith(_HOLD_KEEPING) for r in rows):  # read after the events: a source
+                    held = frozenset(held_ids(conn))  # whose import was read is in it while it is held
             ids += tuple(int(r.id) for r in rows)
             entries += tuple(decoded)
             cut = next((int(r.id) for r in reversed(rows) if r.action in _RETEXT or r.action == "deid.events"), None)
@@ -313,7 +332,7 @@ class LiveLog:
             if len(ids) > self.WINDOW:
                 floor = ids[-self.WINDOW - 1]
                 ids, entries = ids[-self.WINDOW :], entries[-self.WINDOW :]
-            self._state = (floor, ids[-1], ids, entries, rnd)
+            self._state = (floor, ids[-1], ids, entries, rnd, held)
 
 
 _LOGS: weakref.WeakKeyDictionary[Any, LiveLog] = weakref.WeakKeyDictionary()

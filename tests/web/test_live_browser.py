@@ -5,6 +5,7 @@ two team members would be): each sees the other's codings appear live; in a blin
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -54,10 +55,21 @@ def coders(sample_location: str, browser: Any) -> Iterator[dict[str, Any]]:
     assert not errors, errors
 
 
+API_MS = 30_000
+"""How long a page's API call may go unanswered: ``page.evaluate`` has no timeout of its own, and a request the
+server never answers would stop the run without a word (live27)."""
+
+
+def _bounded(page: Any, script: str, arg: Any) -> Any:
+    """``page.evaluate(script, arg)`` where ``script`` is an async function: refused after :data:`API_MS`."""
+    return page.evaluate(f"""async ([arg, ms]) => await Promise.race([({script})(arg),
+        new Promise((_, fail) => setTimeout(() => fail(new Error(`no answer in ${{ms}} ms`)), ms))])""", [arg, API_MS])
+
+
 def _code_via_page(page: Any, phrase: str, code: str) -> None:
     """Code ``phrase`` through the page's own API call, as its picker does."""
     at = TEXT.index(phrase)
-    page.evaluate("""async ([start, end, code]) => {
+    _bounded(page, """async ([start, end, code]) => {
         const codes = JSON.parse(document.getElementById('page-data').textContent).codes;
         const id = codes.find((c) => c.key === code).id;
         await window.makna.api('POST', '/api/segments', {source: window.makna.sourceId, start, end, code: id});
@@ -87,10 +99,10 @@ def test_two_coders_see_each_others_codings_live(coders: dict[str, Any]) -> None
     ani.wait_for_function("(at) => [...document.querySelectorAll('#text .hl[data-s]')].some("
                           "(l) => +l.dataset.s <= at && at < +l.dataset.s + [...l.textContent].length)",
                           arg=TEXT.index(other), timeout=WAIT_MS)
-    seg_id = budi.evaluate("""async (at) => {
+    seg_id = _bounded(budi, """async (at) => {
         const got = await window.makna.api('GET', '/api/sources/' + window.makna.sourceId + '/segments?coder=budi');
         return got.find((s) => s.start === at).id; }""", TEXT.index(other))
-    budi.evaluate("(id) => window.makna.api('DELETE', '/api/segments/' + id)", seg_id)
+    _bounded(budi, "(id) => window.makna.api('DELETE', '/api/segments/' + id)", seg_id)
     ani.wait_for_function("(at) => ![...document.querySelectorAll('#text .hl[data-s]')].some("
                           "(l) => +l.dataset.s <= at && at < +l.dataset.s + [...l.textContent].length)",
                           arg=TEXT.index(other), timeout=WAIT_MS)
@@ -135,3 +147,15 @@ def test_a_stale_codebook_edit_is_refused_in_the_page(coders: dict[str, Any], sa
     expect(budi.locator("#edit-form input[name='name']")).to_have_value("Tempat umum")  # nothing typed is lost
     with makna.open_project(sample_location, coder="ani") as ani:
         assert makna.get_code(ani, "tempat").name == "Lokasi"  # never last-writer-wins
+
+
+def test_an_unanswered_call_fails_instead_of_waiting(browser: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from playwright.sync_api import Error
+
+    monkeypatch.setattr(sys.modules[__name__], "API_MS", 300)
+    page = browser.new_page()
+    try:
+        with pytest.raises(Error, match="no answer in 300 ms"):
+            _bounded(page, "() => new Promise(() => {})", None)  # a request never answered
+    finally:
+        page.close()

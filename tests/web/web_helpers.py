@@ -179,6 +179,9 @@ def workbench_page(browser: Any, location: str, *, coder: str = "tester",
 class LiveServer:
     """The app under uvicorn on 127.0.0.1 and ``port`` (0: a free one), in a background thread."""
 
+    GRACE_SECONDS = 2  #: how long a request or stream still open at :meth:`stop` may go on before it is cancelled
+    STOP_SECONDS = 10  #: how long :meth:`stop` waits for the server's thread before telling uvicorn to quit at once
+
     def __init__(self, app: Any, port: int = 0) -> None:
         import socket
         import threading
@@ -191,7 +194,10 @@ class LiveServer:
             sock.bind(("127.0.0.1", 0))
             self.port = sock.getsockname()[1]
             sock.close()
-        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="off")
+        # a stream still open when the server stops (a page that never closed it) is cancelled after a short grace:
+        # without it uvicorn waits for it for ever, and its thread outlives the test (live27)
+        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="off",
+                                timeout_graceful_shutdown=self.GRACE_SECONDS)
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
         self.thread.start()
@@ -205,6 +211,19 @@ class LiveServer:
         self.url = f"http://127.0.0.1:{self.port}"
 
     def stop(self) -> None:
+        """Stop the server; its thread ends within :attr:`STOP_SECONDS` (then uvicorn is told to quit at once), or
+        an error says where it waits: a server left running holds the project's connections (live27)."""
+        import sys
+        import traceback
+
         self.server.should_exit = True
-        self.thread.join(timeout=10)
+        self.thread.join(timeout=self.STOP_SECONDS)
+        if self.thread.is_alive():
+            self.server.force_exit = True
+            self.thread.join(timeout=5)
+        if self.thread.is_alive():
+            frame = sys._current_frames().get(self.thread.ident or 0)
+            where = "".join(traceback.format_stack(frame)) if frame is not None else "(no frame)"
+            raise RuntimeError(f"uvicorn on port {self.port} did not stop in {self.STOP_SECONDS + 5} s; it waits at\n"
+                               f"{where}")
 

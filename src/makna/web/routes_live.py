@@ -10,13 +10,15 @@ filters it for its viewer in memory).
 On a team server a stream reads as long as its reader may: before each message (changes or a ping) it asks
 again whether the session is live and the user still a member with the role the stream started with (a
 removed member, a changed role, a logged-out session end the stream; the page's reconnect is then refused,
-or opens a stream for the new role). The server's role cache holds an answer two seconds.
+or opens a stream for the new role). The server's role cache holds an answer two seconds. Whether the reader
+may see sources held for de-identification (:mod:`makna.holds`) is decided once, when the stream starts.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import json
 import threading
 import weakref
@@ -30,6 +32,7 @@ from starlette.concurrency import run_in_threadpool
 
 from .. import access
 from ..errors import InputError
+from ..holds import hides_held
 from ..live import Change, Changes, LiveLog, changes_after, latest_id, live_log
 from ..project import Project
 from .deps import plain, project_of, reply
@@ -53,15 +56,17 @@ _REFRESHING: weakref.WeakKeyDictionary[LiveLog, dict[asyncio.AbstractEventLoop, 
     weakref.WeakKeyDictionary()
 
 
-async def _read(log: LiveLog, proj: Project, last: int, latest: int) -> Changes:
+async def _read(log: LiveLog, proj: Project, last: int, latest: int, hides: bool) -> Changes:
+    """The changes after ``last`` for the stream's reader; ``hides``: whether held sources are hidden from them
+    (decided once per stream, in a thread: the stream ends when the reader's role changes)."""
     if log.top < latest:
         lock = _REFRESHING.setdefault(log, {}).setdefault(asyncio.get_running_loop(), asyncio.Lock())
         async with lock:
             if log.top < latest:
                 await run_in_threadpool(log.refresh, proj, latest)
-    if log.behind(last) or log.blind:  # a stream far behind (a browser that slept long) reads the log
-        return await run_in_threadpool(log.read, proj, last)  # itself; a blind round checks roles
-    return log.read(proj, last)  # from memory: no thread, no query
+    if log.behind(last) or log.blind:  # a stream far behind (a browser that slept long) reads the log itself;
+        return await run_in_threadpool(functools.partial(log.read, proj, last, hides=hides))  # blind: roles
+    return log.read(proj, last, hides=hides)  # from memory: no thread, no query, no role lookup
 
 
 class _Wakeups:
@@ -150,6 +155,7 @@ async def stream(request: Request, after: int | None = Query(None, ge=0)) -> Eve
     feed = await run_in_threadpool(proj.store.feed)
     log = await run_in_threadpool(live_log, proj)
     allowed = await run_in_threadpool(_still_allowed, request, proj)
+    hides = await run_in_threadpool(hides_held, proj)
 
     async def events() -> AsyncIterator[dict[str, Any] | bytes]:
         wake = asyncio.Event()
@@ -159,7 +165,7 @@ async def stream(request: Request, after: int | None = Query(None, ge=0)) -> Eve
             yield {"event": "hello", "data": json.dumps({"after": last, "coder": proj.coder_name})}
             while True:
                 wake.clear()  # before reading: a write during the read wakes the next wait
-                got = await _read(log, proj, last, feed.latest)
+                got = await _read(log, proj, last, feed.latest, hides)
                 if got.changes and not await run_in_threadpool(allowed):
                     return  # removed, another role, or logged out: the reconnect decides what comes next
                 if got.changes:  # one write to the socket for all the changes read
