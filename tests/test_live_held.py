@@ -136,3 +136,21 @@ def test_the_memory_path_touches_no_database(
     manager = asyncio.run(_read(log, dewi, start, log.top, False))
     assert seen == []
     assert [c.action for c in coder.changes] == ["code.span"] and len(manager.changes) == 3
+
+
+def test_a_coders_window_never_names_a_case_of_a_held_source(team: tuple[Project, Project, Project, _Lookups]) -> None:
+    """gate27 holds a case linked to a held source whole (its name and values can say who was interviewed): the live
+    window leaves out its link and its later changes for a coder, as every reading path does."""
+    owner, dewi, budi, _lookups = team
+    log = LiveLog(owner)
+    start = log.top
+    _held_import(owner)
+    case = makna.add_case(owner, "Informant of the late answer")
+    log.refresh(owner, latest_id(owner))  # the window now holds the case's add, not yet linked: not held
+    makna.link_source(owner, case.name, "late")
+    makna.set_values(owner, case.name, {})
+    log.refresh(owner, latest_id(owner))
+    coder = log.read(budi, start, hides=True)
+    assert case.id not in _names(coder) and "Informant of the late answer" not in _names(coder)
+    assert coder.changes == changes_after(budi, start).changes
+    assert {"case.link", "case.values"} <= {c.action for c in log.read(dewi, start, hides=False).changes}
