@@ -52,6 +52,7 @@ __all__ = [
     "any_of",
     "ascii_finditer",
     "dispatch",
+    "dispatch_words",
     "for_text",
     "gated_finditer",
     "lines_finditer",
@@ -136,6 +137,36 @@ def dispatch(
         branches.append(f"(?<=[{inside}])(?:{ci(rest) if fold else rest})")
     guard = f"(?<![{not_after}][\\s\\S])" if not_after else ""
     return f"[{first_cls}]{guard}(?:{'|'.join(branches)})"
+
+
+def dispatch_words(alternatives: Sequence[tuple[str, bool]], *, not_after: str, not_folded: Sequence[str] = ()) -> str:
+    """A fast-scanning regex for ``(?<![not_after])(?:(?!NOT)(?i:f1|f2)|c1|c2|(?i:f3))`` with the order kept,
+    where ``NOT`` is ``(?:w1|w2|...)(?![not_after])`` of the ``not_folded`` words (case-sensitive, whole words the
+    case-folded alternatives never match at a start: ``tin`` in lower case, where ``TIN`` is a document).
+
+    Each alternative is ``(fragment, folded)``: a fragment that starts with an ASCII letter (not quantified),
+    case-folded (as ``(?i:...)``, the long s, the dotless i and the Kelvin sign included) or not. As
+    :func:`dispatch`, the first character is consumed by one plain set (the fast scan) and a look-behind picks the
+    alternatives of its letter, in their order; the same matches as the pattern it stands for."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for alt, folded in alternatives:
+        char, rest = _first(alt)
+        if not (char.isascii() and char.isalpha()):
+            raise ValueError(f"alternative {alt!r} must start with an ASCII letter")
+        chars = FOLDS.get(char.lower(), char.lower() + char.upper()) if folded else char
+        guard = ""
+        refused = [w[1:] for w in not_folded if w[0] == char] if folded else []
+        if refused:
+            guard = f"(?!(?<={char})(?:{'|'.join(refused)})(?![{not_after}]))"
+        groups.setdefault(char.lower(), []).append((chars, guard + (f"(?i:{rest})" if folded else rest)))
+    firsts: list[str] = []
+    branches: list[str] = []
+    for alts in groups.values():
+        union = "".join(sorted({c for chars, _ in alts for c in chars}))
+        firsts.append(union)
+        inner = "|".join(body if set(chars) == set(union) else f"(?<=[{chars}]){body}" for chars, body in alts)
+        branches.append(f"(?<=[{union}])(?:{inner})")
+    return f"[{''.join(firsts)}](?<![{not_after}][\\s\\S])(?:{'|'.join(branches)})"
 
 
 class Trigger:

@@ -31,7 +31,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from typing import Final
 
-from ._fastrx import Folded, gated_finditer
+from ._fastrx import Folded, dispatch_words, gated_finditer, split_top
 from .answers import question_before
 from .handles import PLATFORM, made_up
 from .ids import AMOUNT_AFTER, DATE_LIKE
@@ -41,13 +41,23 @@ from .types import Detection
 
 __all__ = ["find_asked"]
 
+_DOC_FOLDED: Final = (
+    *split_top(ID_WORDS_FOLD), "ssn", "sin", "itin", "nin", "bvn", "tfn", "ird", "nino", "nric", "mykad", "philsys",
+    "psn", "pcn", r"ni[ \t]+(?:card|number|no\.?)", r"national[ \t]+insurance", r"ghana[ \t]+card",
+    r"health[ \t]+card", "kis", r"social(?=[ \t]*(?:[?.,!:]|$|number|no\b|is\b|was\b|are\b|were\b))",
+    r"nomor[ \t]+(?:sim|kk|kis|ktp|paspor|passport)", r"no\.?[ \t]+(?:sim|kk|kis|ktp|paspor|passport)",
+)
 _DOC: Final = re.compile(
-    rf"(?<![\w\-])(?:(?!(?:tin|sin|nin|nino|kis|psn|pcn)(?![\w\-]))(?i:{ID_WORDS_FOLD}|ssn|sin|itin|nin|bvn|tfn|ird|nino|nric|mykad|philsys|psn|pcn|"
-    r"ni[ \t]+(?:card|number|no\.?)|national[ \t]+insurance|ghana[ \t]+card|health[ \t]+card|kis|"
-    r"social(?=[ \t]*(?:[?.,!:]|$|number|no\b|is\b|was\b|are\b|were\b))|"
-    r"(?:nomor|no\.?)[ \t]+(?:sim|kk|kis|ktp|paspor|passport))"
-    rf"|{ID_WORDS_CASE}|RUT|CPF|CURP|DNI|NIE|HKID|(?i:hkid|residen(?:ce|t)[ \t]+(?:card|permit)|green[ \t]+card))"
-    r"(?:-?nya|-?ku|-?mu|['’]s)?(?![\w\-])"
+    dispatch_words(
+        [
+            *((alt, True) for alt in _DOC_FOLDED),
+            *((alt, False) for alt in (*split_top(ID_WORDS_CASE), "RUT", "CPF", "CURP", "DNI", "NIE", "HKID")),
+            *((alt, True) for alt in ("hkid", r"residen(?:ce|t)[ \t]+(?:card|permit)", r"green[ \t]+card")),
+        ],
+        not_after=r"\w\-",
+        not_folded=("tin", "sin", "nin", "nino", "kis", "psn", "pcn"),
+    )
+    + r"(?:-?nya|-?ku|-?mu|['’]s)?(?![\w\-])"
 )
 """An identity document's word, in any case, but for acronyms that are also words (``sin``, ``tin``, ``kis``): not
 in lower case ("It was a sin. The number was ...")."""
