@@ -138,8 +138,8 @@ SPLIT_SIZES = {
     # round heldout11: tune12 (open next round) and seal11 (sealed) were written together (benchmarks/results/heldout11.md)
     "tune12": 6,
     "seal11": 6,
-    # the lead's private held-out sets of rounds nine to twenty-five (sealed-deid11 to sealed-deid44), copied in once spent
-    **{split: 10 for split in (f"spent{n}" for n in range(11, 47))},
+    # the lead's private held-out sets of rounds nine to twenty-seven (sealed-deid11 to sealed-deid48), copied in once spent
+    **{split: 10 for split in (f"spent{n}" for n in range(11, 49))},
     # round heldout12: tune13 (open next round) and seal12 (sealed) were written together (benchmarks/results/heldout12.md)
     "tune13": 6,
     "seal12": 6,
