@@ -66,6 +66,25 @@ def test_clause_dash_with_spaces_stays_outside_the_street() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "street"),
+    [
+        ("Saya tinggal di Jalan Kenanga—Ibu masih di sana.", "id", "Jalan Kenanga"),
+        ("Dulu kos di Jalan Flamboyan—Saya pindah tahun lalu.", "id", "Jalan Flamboyan"),
+        ("I lived on Jalan Kenanga—Mother still does.", "en", "Jalan Kenanga"),
+        ("We rented on Jalan Cempaka—We left in May.", "en", "Jalan Cempaka"),
+    ],
+)
+def test_clause_dash_without_spaces_before_an_ordinary_word_ends_the_street(
+    text: str, language: str, street: str
+) -> None:
+    """review27: an em dash glued to both words is English's clause dash too; the word after it is a town only
+    when it is no pronoun, title or ordinary word (a listed place that is also a word, ``Padang``, stays a town)."""
+    found = _typed(text, language)
+    assert ("LOCATION", street) in found
+    assert not any("—" in found_text for _, found_text in found)
+
+
+@pytest.mark.parametrize(
     ("text", "address"),
     [
         ("She lives at 14 Marula Estate with her kids.", "14 Marula Estate"),
