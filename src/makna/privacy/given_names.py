@@ -40,7 +40,7 @@ NAMING_CUE: Final = re.compile(
     r"goar(?:na)?|aseng(?:na)?|asenna|areng(?:na)?|arenna|ngaran(?:nya|ku|e)?|"
     r"call(?:s|ed)?(?:[ \t]+(?:me|him|her|them))?|known[ \t]+as|goes[ \t]+by|go[ \t]+by|nickname(?:d)?)"
     r"(?:[ \t]+(?:dia|ia|inyo|aku|saya|ambo|awak|ulun|kula|kulo|abdi|gue|orang|urang|wong|uwong|aja|saja|sajo|"
-    r"wae|bae|waé|bae|teh|mah|is|was|:))*[ \t]*:?[ \t]+"
+    r"wae|bae|waé|teh|mah|is|was|:))*[ \t]*:?[ \t]+"
 )
 """A word that says a name follows, with its regional possessive forms, and the pronouns or particles that may
 stand between it and the name ("panggil dia aja", "parabane kula")."""
