@@ -66,6 +66,18 @@ def test_clause_dash_with_spaces_stays_outside_the_street() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("Kami lewat Jalan Lintas Lubuk Sikaping–Air Dingin setiap pekan.", "Jalan Lintas Lubuk Sikaping–Air Dingin"),
+        ("Truknya mogok di Jalan Raya Padang—Batu Sangkar kemarin.", "Jalan Raya Padang—Batu Sangkar"),
+    ],
+)
+def test_a_second_town_led_by_an_ordinary_word_stays_in_the_road(text: str, street: str) -> None:
+    """review27: the clause dash's guard reads the second town's whole run (``Air Dingin``: "air" is a word)."""
+    assert ("LOCATION", street) in _typed(text, "id")
+
+
+@pytest.mark.parametrize(
     ("text", "language", "street"),
     [
         ("Saya tinggal di Jalan Kenanga—Ibu masih di sana.", "id", "Jalan Kenanga"),

@@ -43,17 +43,19 @@ _NAME_GAP = r"(?:[ \t]+|[–—])"
 """Between two words of a street's name: a space, or the dash (no space around it) of a road named from town to
 town (``Jalan Lintas Bangko–Kerinci``); a dash with spaces is a clause's, left alone."""
 _TOWN_TO_TOWN: Final = re.compile(r"\w[–—]\w")
-_DASHED_WORD: Final = re.compile(r"(?<=\w)[–—](?P<w>[\w'’\-]+)")
+_DASHED_WORD: Final = re.compile(r"(?<=\w)[–—](?P<w>[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’\-]*)*)")
+"""A dash glued between two words, and the run of capitalised words after it."""
 
 
-def _town_after_dash(word: str) -> bool:
-    """Whether ``word``, glued after a dash, may be a road's second town: English writes its clause dash (an em
-    dash) with no space too (``Jalan Kenanga—Mother still does``), so a pronoun, a title or an ordinary word that
-    no place list holds (``Saya``, ``Ibu``, ``Mother``) starts a clause instead (``Padang``, a word and a town,
-    stays a town)."""
-    if len(word) < 3 or word in gz.stop_caps() or word in HONORIFICS:
+def _town_after_dash(run: str) -> bool:
+    """Whether ``run``, the capitalised words glued after a dash, may be a road's second town: English writes its
+    clause dash (an em dash) with no space too (``Jalan Kenanga—Mother still does``), so a run led by a pronoun or
+    a title (``Saya``, ``Ibu``), or made only of ordinary words that no place list holds (``Mother``), starts a
+    clause instead; a town whose first word is a word stays a town (``Padang``, ``Air Bangis``)."""
+    words = run.split()
+    if len(words[0]) < 3 or words[0] in gz.stop_caps() or words[0] in HONORIFICS:
         return False
-    return word.lower() not in gz.ordinary_words() or word in gz.all_places()
+    return run in gz.all_places() or any(w.lower() not in gz.ordinary_words() or w in gz.all_places() for w in words)
 
 
 def _cut_at_clause_dash(raw: str) -> str:
