@@ -18,15 +18,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from english23_measure import _lost, shape  # noqa: E402
-from named21_measure import _ov, classify, record_calls  # noqa: E402
+from named21_measure import _ov, classify, measured, record_calls  # noqa: E402
 from prec22_measure import classify as classify_false  # noqa: E402
 
 from makna.privacy import gazetteers as gz  # noqa: E402
 from makna.privacy._text import HONORIFICS  # noqa: E402
-from makna.privacy.detect import detect  # noqa: E402
-from makna.privacy.evaluate import load_gold  # noqa: E402
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def word_kind(text: str, start: int, end: int) -> str:
@@ -56,25 +52,20 @@ def main() -> None:
     calls = record_calls()
     lost: Counter[tuple[str, ...]] = Counter()
     false: Counter[tuple[str, ...]] = Counter()
-    for split in args.split:
-        for doc in load_gold(ROOT / "tests/privacy/corpus" / split):
-            if doc.language != args.lang:
+    for split, doc, final in measured(args.split, calls, args.lang):
+        persons = [doc.text[s:e] for s, e, k in doc.pii if k == "PERSON"]
+        for s, e, kind in doc.pii:
+            cls = _lost(classify(s, e, kind, calls["rules"], calls["learned"], calls["staged"], final))
+            if cls == "found":
                 continue
-            calls.clear()
-            final = detect(doc.text, language=doc.language)
-            persons = [doc.text[s:e] for s, e, k in doc.pii if k == "PERSON"]
-            for s, e, kind in doc.pii:
-                cls = _lost(classify(s, e, kind, calls["rules"], calls["learned"], calls["staged"], final))
-                if cls == "found":
-                    continue
-                over = ",".join(sorted(f"{d.type}:{d.detector}" for d in _ov(final, s, e))) or "-"
-                lost[(split, kind, shape(doc.text, s, e, kind, persons), cls, over)] += 1
-            for d in final:
-                fc = classify_false(d.start, d.end, d.type, list(doc.pii))
-                if fc == "tp":
-                    continue
-                gold = ",".join(sorted({k for s, e, k in doc.pii if s < d.end and d.start < e})) or "-"
-                false[(split, fc, f"{gold}->{d.type}", d.detector, word_kind(doc.text, d.start, d.end))] += 1
+            over = ",".join(sorted(f"{d.type}:{d.detector}" for d in _ov(final, s, e))) or "-"
+            lost[(split, kind, shape(doc.text, s, e, kind, persons), cls, over)] += 1
+        for d in final:
+            fc = classify_false(d.start, d.end, d.type, list(doc.pii))
+            if fc == "tp":
+                continue
+            gold = ",".join(sorted({k for s, e, k in doc.pii if s < d.end and d.start < e})) or "-"
+            false[(split, fc, f"{gold}->{d.type}", d.detector, word_kind(doc.text, d.start, d.end))] += 1
     print("lost or cut (split, gold type, shape, class, final type:detector over it):")
     for k, n in sorted(lost.items()):
         print(f"  {n:3d} " + " | ".join(k))

@@ -69,6 +69,10 @@ def test_another_countrys_identity_number_by_its_shape_and_check(text: str, lang
     [
         ("Her papers from Curitiba list 843.749.378-12 on the first page.", "en", "843.749.378-12"),  # check fails
         ("Data dari Praha itu 600220/2031 di bawahnya.", "id", "600220/2031"),  # mod 11 fails
+        # review27: a birth number's nine-digit form (before 1954) has no check, only a date: a date-led
+        # reference's shape ("YYMMDD/NNN"), left to a document word
+        ("Nomor surat 231207/045 sudah keluar.", "id", "231207/045"),
+        ("My number at the clinic was 210315/123, the nurse said.", "en", "210315/123"),
         ("The order was 558201/14/2 according to the website.", "en", "558201/14/2"),
         ("Nomor pesanan 447291/03/2 sudah dikirim.", "id", "447291/03/2"),
         ("I paid R$ 1.234.567,89 for the flat.", "en", "1.234.567,89"),

@@ -10,6 +10,7 @@ sentences, with look-alikes that must stay undetected: a kinship word alone, a k
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 
@@ -70,7 +71,10 @@ def test_a_second_name_after_or_in_english() -> None:
     [
         "Nama gue Sri Wulandari, orang manggil Wulan atau Bapak.",  # an honorific
         "Nama gue Sri Wulandari, orang manggil Wulan atau Senin.",  # a stop word
-        "Saya ketemu Wulan atau Jakarta, lupa.",  # no naming cue before the first name
+        "Saya ketemu Wulan atau Jakarta, lupa.",  # a place
+        # review27: a second name, no naming cue before the first (the case above is stopped by the place list
+        # and never reached the cue's guard)
+        "Saya ketemu Wulan atau Ulan, lupa.",
     ],
 )
 def test_what_follows_atau_without_a_cue_or_as_a_word_stays_undetected(text: str) -> None:
@@ -92,3 +96,17 @@ def test_a_word_before_another_capitalised_one_after_or_stays_undetected() -> No
 def test_regional_forms_of_the_naming_nouns_are_cues(text: str, name: str) -> None:
     starts = {d.start for d in detect(text, language="id") if d.type == "PERSON" and d.text == name}
     assert starts == {m.start() for m in re.finditer(rf"\b{name}\b", text)}
+
+
+def test_a_long_turn_of_many_mentions_is_read_in_linear_time() -> None:
+    """review27: each mention was checked against every detection (a 200,000-character turn of 14,000 mentions took
+    20 s under load, 1.6 s by bisection); the same detections come out."""
+    text = "dipanggil Mama Ina, Kak Ina. " * 7000
+    found = [
+        Detection(m.start(), m.end(), "PERSON", 0.9, "person.honorific", m.group())
+        for m in re.finditer("Mama Ina", text)
+    ]
+    began = time.perf_counter()
+    out = given_names(text, found)
+    assert time.perf_counter() - began < 8.0
+    assert [d.text for d in out if d.detector == "person.given_kin"] == ["Ina"] * 7000

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import time
+
 from case_tables import TABLE as _TABLE
 from case_tables import open_cases
 
@@ -148,3 +151,20 @@ def test_open_case(case: _TABLE.Case) -> None:
 
 def test_tables_are_disjoint() -> None:
     assert _TABLE.split_ok(_FOLDER)
+
+
+def test_a_long_turn_of_full_names_in_pieces_is_read_in_linear_time() -> None:
+    """review27: each merge copied every detection and each mention scanned them all (a 124,000-character turn of
+    4,000 mentions took 16 s under load, 0.13 s by bisection); the same detections come out."""
+    text = "Mr Ayo Carlos Barbosa hired me. Then Ayo Carlos Barbosa paid. " * 2000
+    found: list[Detection] = []
+    for m in re.finditer("Ayo Carlos Barbosa", text):
+        if text[m.start() - 3 : m.start()] == "Mr ":
+            found.append(Detection(m.start(), m.end(), "PERSON", 0.99, "person.honorific", m.group()))
+            continue
+        found.append(Detection(m.start(), m.start() + 3, "PERSON", 0.9, "person.repeat", "Ayo"))
+        found.append(Detection(m.start() + 4, m.end(), "LOCATION", 0.72, "location.gazetteer", "Carlos Barbosa"))
+    began = time.perf_counter()
+    out = persons_over_places(text, found, "en")
+    assert time.perf_counter() - began < 4.0
+    assert [(d.text, d.type) for d in out] == [("Ayo Carlos Barbosa", "PERSON")] * 4000

@@ -27,7 +27,7 @@ from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
-from ._text import HONORIFICS, OFFICE_TITLES
+from ._text import HONORIFICS, OFFICE_TITLES, SpanIndex
 from .types import Detection
 
 __all__ = ["NAMING_CUE", "alternative_names", "given_kin_names", "given_names"]
@@ -40,7 +40,7 @@ NAMING_CUE: Final = re.compile(
     r"goar(?:na)?|aseng(?:na)?|asenna|areng(?:na)?|arenna|ngaran(?:nya|ku|e)?|"
     r"call(?:s|ed)?(?:[ \t]+(?:me|him|her|them))?|known[ \t]+as|goes[ \t]+by|go[ \t]+by|nickname(?:d)?)"
     r"(?:[ \t]+(?:dia|ia|inyo|aku|saya|ambo|awak|ulun|kula|kulo|abdi|gue|orang|urang|wong|uwong|aja|saja|sajo|"
-    r"wae|bae|waé|bae|teh|mah|is|was|:))*[ \t]*:?[ \t]+"
+    r"wae|bae|waé|teh|mah|is|was|:))*[ \t]*:?[ \t]+"
 )
 """A word that says a name follows, with its regional possessive forms, and the pronouns or particles that may
 stand between it and the name ("panggil dia aja", "parabane kula")."""
@@ -69,11 +69,13 @@ def _is_title(word: str) -> bool:
     return word in HONORIFICS or word.title() in HONORIFICS
 
 
-def _free(taken: Sequence[tuple[int, int]], start: int, end: int) -> bool:
-    return not any(s < end and start < e for s, e in taken)
+def _free(taken: SpanIndex, start: int, end: int) -> bool:
+    """No detection in ``taken`` overlaps ``[start, end)`` (by bisection: a text of many mentions made a scan of
+    them all quadratic, review27)."""
+    return not taken.overlapping(start, end)
 
 
-def given_kin_names(text: str, taken: Sequence[tuple[int, int]]) -> Iterator[Detection]:
+def given_kin_names(text: str, taken: SpanIndex) -> Iterator[Detection]:
     """PERSON for a kinship or honorific word given as a name (module doc), and its other mentions.
 
     A word is taken when a naming cue gives it (after up to two honorifics) and some mention of it follows
@@ -109,7 +111,7 @@ def _led(text: str, start: int, word: str) -> bool:
     return lead is not None and lead.group(1) != word and _is_title(lead.group(1))
 
 
-def alternative_names(text: str, found: Sequence[Detection], taken: Sequence[tuple[int, int]]) -> Iterator[Detection]:
+def alternative_names(text: str, found: Sequence[Detection], taken: SpanIndex) -> Iterator[Detection]:
     """PERSON for a second name joined to a name found right after a naming cue (module doc), and its mentions."""
     stop, places = gz.stop_caps(), gz.all_places()
     seconds: set[str] = set()
@@ -137,9 +139,10 @@ def alternative_names(text: str, found: Sequence[Detection], taken: Sequence[tup
 def given_names(text: str, found: Sequence[Detection]) -> list[Detection]:
     """``found`` with :func:`given_kin_names` and :func:`alternative_names` added where nothing covers them."""
     out = sorted(found, key=lambda d: (d.start, d.end))
-    taken = [(d.start, d.end) for d in out]
+    taken = SpanIndex(out)
     added = list(given_kin_names(text, taken))
-    taken += [(d.start, d.end) for d in added]
+    for det in added:
+        taken.add(det)
     added += alternative_names(text, out, taken)
     if not added:
         return out

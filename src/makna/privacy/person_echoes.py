@@ -33,7 +33,7 @@ from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
-from ._text import HONORIFICS, line_before
+from ._text import HONORIFICS, SpanIndex, line_before
 from .catchall import in_lower_case
 from .types import Detection
 
@@ -170,9 +170,10 @@ def _given_names(found: Sequence[Detection]) -> set[str]:
 def _whole_mentions(text: str, found: list[Detection]) -> list[Detection]:
     """``found`` with each mention of a full PERSON name found in pieces (a list's place among them) made one."""
     fulls = {d.text for d in found if d.type == "PERSON" and len(d.text.split()) > 1 and d.confidence >= _MIN_SOURCE}
+    index = SpanIndex(found)  # the pieces by bisection, each merge in place (a copy per merge was quadratic: review27)
     for name in sorted(fulls):
         for m in re.finditer(rf"(?<![\w'’\-]){re.escape(name)}(?![\w'’\-])", text):
-            inside = [d for d in found if d.start < m.end() and m.start() < d.end]
+            inside = index.overlapping(m.start(), m.end())
             if len(inside) < 2 or any(d.start < m.start() or d.end > m.end() for d in inside):
                 continue
             if any((d.start, d.end) == m.span() for d in inside):
@@ -181,10 +182,11 @@ def _whole_mentions(text: str, found: list[Detection]) -> list[Detection]:
                 continue
             if not all(d.type == "PERSON" or d.detector.startswith(_LIST_PLACE) for d in inside):
                 continue
-            keep = [d for d in found if d not in inside]
             sure = max([0.7] + [d.confidence for d in inside if d.type == "PERSON"])
-            found = [*keep, Detection(m.start(), m.end(), "PERSON", sure, "person.echo", name)]
-    return found
+            for d in inside:
+                index.remove(d)
+            index.add(Detection(m.start(), m.end(), "PERSON", sure, "person.echo", name))
+    return index.kept()
 
 
 def persons_over_places(text: str, found: Sequence[Detection], language: str) -> list[Detection]:

@@ -63,7 +63,7 @@ HONORIFIC: Final = re.compile(
 _INTRO_ID = (
     r"nama(?:ku|nya)?(?:[ \t]+(?:saya|aku|ambo|gue|asli(?:nya|ku)?|panggilan(?:nya|ku)?|lengkap(?:nya|ku)?|"
     r"samaran(?:nya|ku)?|kecil(?:nya|ku)?|(?:KTP|SIM|paspor)(?:-?nya|ku)?))?|panggil(?:an)?(?:nya|ku)?|dipanggil(?:nya)?|manggil(?:nya)?|"
-    r"panggilan(?:nyo|ne|e)|panggilannyo|parabane|parabanipun|paraban|landihan(?:na|ana)?|celukane|"
+    r"panggilan(?:nyo|ne|e)|parabane|parabanipun|paraban|landihan(?:na|ana)?|celukane|"
     r"namina|naminipun|wastana|goarna|asenna|asengna|arenna|arengna|"
     r"nyebut(?:nya)?|disebut|sapaan(?:nya|ku)?|julukan(?:nya|ku)?|"
     r"ngaku(?:nya)?(?:[ \t]+namanya)?|"

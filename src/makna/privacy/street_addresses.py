@@ -14,7 +14,7 @@ from typing import Final
 from . import gazetteers as gz
 from ._fastrx import dispatch, gated_finditer, split_top, trigger
 from ._leadset import lead_set
-from ._text import is_sentence_initial
+from ._text import HONORIFICS, is_sentence_initial
 from .types import Detection
 
 __all__ = ["CAP", "CAP_AT_WORD", "EN_STREET", "NAME_TOKEN", "find_addresses"]
@@ -43,6 +43,27 @@ _NAME_GAP = r"(?:[ \t]+|[–—])"
 """Between two words of a street's name: a space, or the dash (no space around it) of a road named from town to
 town (``Jalan Lintas Bangko–Kerinci``); a dash with spaces is a clause's, left alone."""
 _TOWN_TO_TOWN: Final = re.compile(r"\w[–—]\w")
+_DASHED_WORD: Final = re.compile(r"(?<=\w)[–—](?P<w>[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’\-]*)*)")
+"""A dash glued between two words, and the run of capitalised words after it."""
+
+
+def _town_after_dash(run: str) -> bool:
+    """Whether ``run``, the capitalised words glued after a dash, may be a road's second town: English writes its
+    clause dash (an em dash) with no space too (``Jalan Kenanga—Mother still does``), so a run led by a pronoun or
+    a title (``Saya``, ``Ibu``), or made only of ordinary words that no place list holds (``Mother``), starts a
+    clause instead; a town whose first word is a word stays a town (``Padang``, ``Air Bangis``)."""
+    words = run.split()
+    if len(words[0]) < 3 or words[0] in gz.stop_caps() or words[0] in HONORIFICS:
+        return False
+    return run in gz.all_places() or any(w.lower() not in gz.ordinary_words() or w in gz.all_places() for w in words)
+
+
+def _cut_at_clause_dash(raw: str) -> str:
+    """``raw`` up to the first dash after which no town stands (:func:`_town_after_dash`)."""
+    for m in _DASHED_WORD.finditer(raw):
+        if not _town_after_dash(m.group("w")):
+            return raw[: m.start()]
+    return raw
 _ID_ADDRESS: Final = re.compile(
     dispatch(
         split_top(r"Jl\.?|Jln\.?|Jalan|jalan|jl\.|Gang|Gg\.|Lorong|Lr\.|Komplek|Kompleks|Komp\.|Perumahan|Perum\.?"),
@@ -123,6 +144,8 @@ def find_addresses(text: str) -> Iterator[Detection]:
     """Street-level addresses, Indonesian and English; a city after the address is left to LOCATION."""
     for m in _ID_ADDRESS.finditer(text):
         raw = m.group(0).rstrip(" ,")
+        if _TOWN_TO_TOWN.search(raw):
+            raw = _cut_at_clause_dash(raw)
         has_number = bool(re.search(r"\d", raw))
         # a street without a house number is a LOCATION (the corpus convention), with one an ADDRESS
         kind, conf = ("ADDRESS", 0.95) if has_number else ("LOCATION", 0.8)

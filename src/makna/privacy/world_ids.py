@@ -8,7 +8,8 @@ implementation of each specification):
 * Chile's RUT/RUN (Servicio de Registro Civil, ``##.###.###-K``, a mod-11 check character; ``stdnum.cl.rut``);
 * Switzerland's AHV/AVS number (``756.####.####.##``, an EAN-13 check digit; ``stdnum.ch.ssn``);
 * the Czech and Slovak birth number (rodné číslo, ``YYMMDD/SSSC``: a date, the month plus 50 for women, and since
-  1954 the whole number divisible by 11; ``stdnum.cz.rc``);
+  1954 the whole number divisible by 11; ``stdnum.cz.rc``): the ten-digit form only, since the nine-digit one of
+  the years before 1954 has no check, only a date, and a date-led reference (``231207/045``) has its shape;
 * France's NIR (INSEE, ``S YY MM DD CCC OOO KK`` spaced, a key mod 97; ``stdnum.fr.nir``);
 * Spain's DNI (Ministerio del Interior, eight digits and a check letter mod 23; ``stdnum.es.dni``);
 * Mexico's CURP (RENAPO, eighteen characters with a date and a check digit; ``stdnum.mx.curp``) and Italy's
@@ -36,7 +37,7 @@ __all__ = ["find_world_ids"]
 
 _DIGIT_LED: Final = re.compile(
     r"\d(?<![\w\-/#@.+&,$]\d)(?:(?P<br_cpf>\d{2}\.\d{3}\.\d{3}-\d{2})|(?P<cl_rut>\d?\.\d{3}\.\d{3}-[\dkK])"
-    r"|(?P<ch_ahv>(?<=7)56\.\d{4}\.\d{4}\.\d{2})|(?P<cz_rc>\d{5}/\d{3,4})|(?P<zm_nrc>\d{5}/\d{2}/\d)"
+    r"|(?P<ch_ahv>(?<=7)56\.\d{4}\.\d{4}\.\d{2})|(?P<cz_rc>\d{5}/\d{4})|(?P<zm_nrc>\d{5}/\d{2}/\d)"
     r"|(?P<fr_nir>(?<=[12])[ ]\d{2}[ ]\d{2}[ ](?:\d{2}|2[AB])[ ]\d{3}[ ]\d{3}[ ]\d{2})|(?P<es_dni>\d{7}[A-HJ-NP-TV-Z]))"
     r"(?![\w\-/@%]|[.,]\d)"
 )
