@@ -127,3 +127,26 @@ def test_a_sentence_or_next_turn_is_not_joined(text: str) -> None:
 )
 def test_look_alikes_are_no_url(text: str) -> None:
     assert _urls(text) == set()
+
+
+def test_a_long_run_of_address_starts_is_read_in_linear_time() -> None:
+    """review27: the wrapped-address pattern tried every ``www.`` of a run to its end (100,000 characters: several seconds);
+    it now reads each run that ends a line once. A bound for a loaded machine, not a benchmark."""
+    import time
+
+    from makna.privacy.url_forms import find_url_forms
+
+    for text in ("www." * 25_000, "http://" * 14_000, "see " + "www." * 25_000 + "\nkontak-"):
+        started = time.perf_counter()
+        list(find_url_forms(text))
+        assert time.perf_counter() - started < 1.0
+
+
+def test_an_address_wrapped_at_a_line_end_is_still_found_whole() -> None:
+    from makna.privacy.url_forms import find_url_forms
+
+    text = "Link-nya https://forms.example.org/daftar-\nrelawan ya kak"
+    assert [d.text for d in find_url_forms(text) if d.detector == "url.wrapped"] == [
+        "https://forms.example.org/daftar-\nrelawan"
+    ]
+    assert not [d for d in find_url_forms("www.\nkontak sini") if d.detector == "url.wrapped"]

@@ -81,10 +81,13 @@ _SPOKEN: Final = re.compile(
 _SPOKEN_GATE: Final = trigger([" dot ", " titik ", " Dot ", " Titik ", " DOT ", " TITIK "])
 _NOT_A_NAME: Final = frozenset("the a an this that era zaman si sang itu ini of in on at dan and or atau".split())
 """Words before a spoken ``dot com`` that make it a phrase (``the dot com days``), not an address."""
-_WRAPPED: Final = re.compile(
-    r"(?<![\w@])(?:https?://|www\.)[^\s<>\"']+\n(?P<rest>[A-Za-z0-9%~/][^\s<>\"'()\[\]]*)(?=\s|$)",
-    re.IGNORECASE,
-)
+_LINE_TAIL: Final = re.compile(r"(?<![^\s<>\"'])[^\s<>\"']++(?=\n)")
+"""The run of address characters that ends a line (possessive, from a run's start only: linear)."""
+_WRAP_START: Final = re.compile(r"(?<![\w@])(?:https?://|www\.)", re.IGNORECASE)
+_WRAP_REST: Final = re.compile(r"[A-Za-z0-9%~/][^\s<>\"'()\[\]]*(?=\s|$)")
+"""An address wrapped at a line's end: the leftmost ``http(s)://`` or ``www.`` of the run that ends the line, and the
+next line's first word (read run by run, never from every ``www.`` of a long run: review27 found the one pattern
+quadratic on 50,000 characters of ``www.``)."""
 _WRAP_GATE: Final = trigger(["://", "www.", "WWW."])
 _OPEN_END: Final = "-_=&?%~+"
 """A line that ends in one of these ends inside an address: the next line's word goes on with it."""
@@ -160,14 +163,23 @@ def _spoken(text: str) -> Iterator[Detection]:
 
 
 def _wrapped(text: str) -> Iterator[Detection]:
-    for m in _WRAPPED.finditer(text) if _WRAP_GATE.search(text) else ():
-        head = text[m.start() : m.start("rest") - 1]
-        rest = m.group("rest").rstrip(_TRAIL)
+    done = 0  # the end of the last wrapped address: the next is read after it
+    for tail in _LINE_TAIL.finditer(text) if _WRAP_GATE.search(text) else ():
+        start = _WRAP_START.search(text, max(tail.start(), done), tail.end())
+        if start is not None and start.end() == tail.end():
+            continue  # a bare ``www.`` or scheme at the line's end: no address begun
+        follow = _WRAP_REST.match(text, tail.end() + 1) if start else None
+        if start is None or follow is None:
+            continue
+        head = text[start.start() : tail.end()]
+        rest = follow.group(0).rstrip(_TRAIL)
         goes_on = head[-1] == "/" and rest[0].isalpha() and bool(_URL_MARKS & set(rest))
         if not rest or not (head[-1] in _OPEN_END or goes_on):
+            done = follow.end()  # (the one pattern's match went this far before it was refused)
             continue
-        end = m.start("rest") + len(rest)
-        yield Detection(m.start(), end, "URL", 0.97, "url.wrapped", text[m.start() : end])
+        end = follow.start() + len(rest)
+        done = follow.end()
+        yield Detection(start.start(), end, "URL", 0.97, "url.wrapped", text[start.start() : end])
 
 
 def find_url_forms(text: str) -> Iterator[Detection]:
