@@ -10,6 +10,9 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, settings
 
+from pg_schemas import PG_LOCK_TIMEOUT
+from pg_schemas import drop_schema as _drop_schema
+
 # No timed tests: Hypothesis's clock checks (a 200 ms deadline per example, a health check on slow input
 # generation) fail under a loaded CI machine without any fault in the code (test_yaml_round_trip_property did).
 settings.register_profile("makna", deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -75,29 +78,6 @@ def project_location(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch
 #: How long a test's PostgreSQL statement waits for a lock (a write for the project's event lock or a row, the
 #: schema's drop for the tables): a session left in a transaction fails the test with what held it, never hangs
 #: the run silently (live27).
-PG_LOCK_TIMEOUT = "60s"
-
-
-def _drop_schema(base: str, schema: str, lock_timeout: str = PG_LOCK_TIMEOUT) -> None:
-    """Drop ``schema``, waiting at most ``lock_timeout`` for its tables; sessions still holding locks in it then
-    are ended, the drop done, and the test fails naming them (a transaction the test left open)."""
-    import psycopg
-
-    with psycopg.connect(base, autocommit=True) as conn:
-        conn.execute(f"SET lock_timeout = '{lock_timeout}'")
-        try:
-            conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
-            return
-        except psycopg.errors.LockNotAvailable:
-            held = conn.execute(
-                "SELECT DISTINCT a.pid, a.state, left(a.query, 200) FROM pg_locks l "
-                "JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n ON n.oid = c.relnamespace "
-                "JOIN pg_stat_activity a ON a.pid = l.pid WHERE n.nspname = %s AND l.granted "
-                "AND a.pid <> pg_backend_pid()", (schema,)).fetchall()
-            for pid, _state, _query in held:
-                conn.execute("SELECT pg_terminate_backend(%s)", (pid,))
-            conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
-    pytest.fail(f"schema {schema}: sessions still held its tables after the test (ended): {held}")
 
 
 @pytest.fixture

@@ -4,12 +4,15 @@ and stop the whole run silently."""
 
 from __future__ import annotations
 
+import os
 import time
 import uuid
 
 import pytest
 
-from conftest import PG_URL, _drop_schema
+from pg_schemas import drop_schema
+
+PG_URL = os.environ.get("MAKNA_TEST_PG_URL", "")
 
 pytestmark = pytest.mark.skipif(not PG_URL, reason="PostgreSQL: set MAKNA_TEST_PG_URL")
 
@@ -27,7 +30,7 @@ def test_a_session_left_in_a_transaction_fails_the_test_instead_of_hanging() -> 
         left.execute(f'SELECT count(*) FROM "{schema}".events').fetchone()
         began = time.monotonic()
         with pytest.raises(pytest.fail.Exception, match="sessions still held its tables"):
-            _drop_schema(base, schema, lock_timeout="1s")
+            drop_schema(base, schema, lock_timeout="1s")
         assert time.monotonic() - began < 30
         with pytest.raises(psycopg.OperationalError):  # it was ended
             left.execute("SELECT 1")

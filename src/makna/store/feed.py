@@ -23,7 +23,7 @@ from . import tables
 if TYPE_CHECKING:
     from . import Store
 
-__all__ = ["ChangeFeed", "CHANNEL_SQL", "EVENT_LOCK_SQL", "POLL_SECONDS", "notify", "serialize_events"]
+__all__ = ["ChangeFeed", "CHANNEL_SQL", "EVENT_LOCK_SQL", "POLL_SECONDS", "listen_connection", "notify", "serialize_events"]
 
 #: The NOTIFY channel of a project: one per database and schema (several projects may share a server).
 CHANNEL_SQL = "'makna_' || md5(current_database() || '.' || current_schema())"
@@ -108,10 +108,7 @@ class ChangeFeed:
 
     def _listen(self) -> None:
         """LISTEN on the project's channel on a connection of its own (autocommit), until stopped."""
-        import psycopg
-
-        url = self.store.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
-        with psycopg.connect(url, autocommit=True) as conn:
+        with listen_connection(self.store) as conn:
             channel = conn.execute(text_sql(f"SELECT {CHANNEL_SQL}")).fetchone()
             assert channel is not None
             conn.execute(text_sql(f'LISTEN "{channel[0]}"'))
@@ -124,6 +121,18 @@ class ChangeFeed:
                 if time.monotonic() - last_poll > _PG_SAFETY_POLL:
                     self.saw(self._max_id())
                     last_poll = time.monotonic()
+
+
+def listen_connection(store: Store) -> Any:
+    """A psycopg connection (autocommit) to ``store``'s PostgreSQL database with the engine's own connection
+    arguments: its ``options`` (search path and any setting) as the engine's connections have them. (A URL rendered
+    back to text writes a space in ``options`` as ``+``, which libpq reads literally: the listener then sat in
+    another schema, on another channel, and heard nothing but its two-second safety poll.)"""
+    import psycopg
+
+    args, params = store.engine.dialect.create_connect_args(store.engine.url)
+    params.pop("context", None)  # (SQLAlchemy's adapters: a raw connection needs none)
+    return psycopg.connect(*args, **params, autocommit=True)
 
 
 def text_sql(sql: str) -> Any:
