@@ -23,7 +23,15 @@ from . import tables
 if TYPE_CHECKING:
     from . import Store
 
-__all__ = ["ChangeFeed", "CHANNEL_SQL", "EVENT_LOCK_SQL", "POLL_SECONDS", "listen_connection", "notify", "serialize_events"]
+__all__ = [
+    "ChangeFeed",
+    "CHANNEL_SQL",
+    "EVENT_LOCK_SQL",
+    "POLL_SECONDS",
+    "listen_connection",
+    "notify",
+    "serialize_events",
+]
 
 #: The NOTIFY channel of a project: one per database and schema (several projects may share a server).
 CHANNEL_SQL = "'makna_' || md5(current_database() || '.' || current_schema())"
