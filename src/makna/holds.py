@@ -54,6 +54,7 @@ __all__ = [
     "shown_sources",
     "hidden_from",
     "held_case_ids",
+    "held_and_case_ids",
     "hidden_ids",
     "hidden_cases",
     "shown_cases",
@@ -132,12 +133,16 @@ def held_case_ids(conn: Connection) -> list[str]:
     return [str(i) for i in conn.execute(_held_cases().distinct()).scalars()]
 
 
+def held_and_case_ids(conn: Connection) -> set[str]:
+    """The ids of the held sources and of the cases held with them: what :func:`hidden_ids` hides, read once for
+    every viewer who does not see held sources (the live feed's window)."""
+    return {*held_ids(conn), *held_case_ids(conn)}
+
+
 def hidden_ids(project: Project, conn: Connection, actor: str | None = None) -> set[str]:
     """The ids ``actor`` (default: the acting user) may not see: the held sources and the cases linked to them;
     empty when they see every source. For what is filtered in memory (an event's payload, a change of the feed)."""
-    if not hides_held(project, actor):
-        return set()
-    return {*held_ids(conn), *held_case_ids(conn)}
+    return held_and_case_ids(conn) if hides_held(project, actor) else set()
 
 
 def hidden_cases(project: Project, column: Any, actor: str | None = None) -> list[ColumnElement[bool]]:

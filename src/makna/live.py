@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy import Connection, func, select
 
-from .holds import held_case_ids, held_ids, hides_held
+from .holds import held_and_case_ids, hides_held
 from .project import Project
 from .rounds import Round, Sight, current_round, sight, sight_in
 from .store import as_utc, tables
@@ -181,12 +181,6 @@ def _named(change: Change) -> set[str]:
     return found
 
 
-def _held_now(conn: Connection) -> frozenset[str]:
-    """The ids a viewer who may not see held sources may not see named: the held sources and the cases linked to
-    them (:func:`makna.holds.hidden_ids`, read here for every such viewer at once)."""
-    return frozenset((*held_ids(conn), *held_case_ids(conn)))
-
-
 def _without(changes: list[Change], held: frozenset[str]) -> list[Change]:
     """``changes`` less those that name one of the ``held`` ids (sources, and cases linked to them)."""
     return [c for c in changes if not held & _named(c)] if held else changes
@@ -198,7 +192,7 @@ def _unheld(project: Project, changes: list[Change]) -> list[Change]:
     if not changes or not hides_held(project):
         return changes
     with project.store.read() as conn:
-        held = _held_now(conn)
+        held = frozenset(held_and_case_ids(conn))
     return _without(changes, held)
 
 
@@ -254,7 +248,7 @@ class LiveLog:
         top = latest_id(project) if after is None else after
         with project.store.read() as conn:
             rnd = current_round(conn)
-            held = _held_now(conn)
+            held = frozenset(held_and_case_ids(conn))
         # (floor, top, ids, entries, round, held): every event in (floor, top] is in entries (ids: their
         # event ids); held: the ids of the sources held for de-identification when top was read (or later);
         # replaced whole, so that a reader needs no lock
@@ -329,7 +323,7 @@ class LiveLog:
                 if rnd is not None or any(r.action.startswith("round.") or r.action in _RELOADING for r in rows):
                     rnd = current_round(conn)  # (an undo may reopen a round)
                 if not all(r.action.startswith(_HOLD_KEEPING) for r in rows):  # read after the events: a source
-                    held = _held_now(conn)  # whose import was read is in it while it is held
+                    held = frozenset(held_and_case_ids(conn))  # whose import was read is in it while it is held
             ids += tuple(int(r.id) for r in rows)
             entries += tuple(decoded)
             cut = next((int(r.id) for r in reversed(rows) if r.action in _RETEXT or r.action == "deid.events"), None)
