@@ -9,11 +9,10 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import expect
-from test_held_sources_browser import LATE, _log_in
+from test_held_sources_browser import LATE, _deidentified, _log_in
 from web_helpers import CHROMIUM, LiveServer
 
 import makna
-from makna.privacy.project import decide_all, scan
 
 pytestmark = [
     pytest.mark.browser,
@@ -25,9 +24,7 @@ def test_a_coders_cases_page_does_not_show_a_held_case(
     browser: Any, team: Any, team_served: LiveServer, tmp_path: Path
 ) -> None:
     with makna.open_project(team.location(team.project("Studi")), coder="ana") as p:
-        scan(p)
-        decide_all(p, "accepted")
-        makna.deid_apply(p, tmp_path / "k.makna-key", "tiga ekor kucing melompat pagar")
+        _deidentified(p, tmp_path / "k.makna-key")
         makna.define_attribute(p, "kota", "text")
         makna.add_case(p, "Lastri", values={"kota": "Ternate"})
         makna.link_source(p, "Lastri", "wawancara")

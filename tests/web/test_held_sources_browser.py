@@ -24,6 +24,13 @@ SERVER_PASSWORD = "correct horse battery"  # the team fixture's (tests/conftest.
 LATE = "Q: What was hardest?\nA: Standing for hours. Dr Margaret Fitzgerald told me to rest more.\n"
 
 
+def _deidentified(p: Any, key: Path) -> None:
+    """``p`` scanned, every detection accepted and applied: a late import is held from here on."""
+    scan(p)
+    decide_all(p, "accepted")
+    makna.deid_apply(p, key, "tiga ekor kucing melompat pagar")
+
+
 def _log_in(browser: Any, url: str, name: str) -> tuple[Any, Any, list[str]]:
     context = browser.new_context()
     page = context.new_page()
@@ -42,9 +49,7 @@ def test_a_coders_source_list_does_not_show_a_held_source(
     browser: Any, team: Any, team_served: LiveServer, tmp_path: Path
 ) -> None:
     with makna.open_project(team.location(team.project("Studi")), coder="ana") as p:
-        scan(p)
-        decide_all(p, "accepted")
-        makna.deid_apply(p, tmp_path / "k.makna-key", "tiga ekor kucing melompat pagar")
+        _deidentified(p, tmp_path / "k.makna-key")
         makna.import_text(p, "late-survey.txt", LATE, language="en")
     budi, page, budi_errors = _log_in(browser, team_served.url, "budi")
     sources = page.locator("section.card.wide table.list")
