@@ -179,7 +179,7 @@ def test_deidentify_review_add_and_apply(private_page: Any, private: tuple[Any, 
     pg.fill("#apply input[name=passphrase]", "sandi yang panjang")
     pg.fill("#apply input[name=passphrase_repeat]", "sandi yang panjang")
     pg.click("#apply button[type=submit]")
-    pg.wait_for_selector("#apply-result.done")
+    pg.wait_for_selector("#apply-result.done", timeout=90_000)  # an apply on a loaded CI machine (30 s once)
     # trial6: the page says that the files outside the project still hold the originals
     expect(pg.locator("#apply-outside")).to_contain_text("Outside the project nothing changed")
     assert pg.input_value("#apply input[name=passphrase]") == ""
