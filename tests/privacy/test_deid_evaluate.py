@@ -196,7 +196,7 @@ SPLIT_SIZES = {
     # round heldout28: tune29 and seal28 were written together (both open since round twenty-seven) (benchmarks/results/heldout28.md)
     "tune29": 6,
     "seal28": 6,
-    # round heldout29: tune30 (open next round) and seal29 (sealed) were written together (benchmarks/results/heldout29.md)
+    # round heldout29: tune30 and seal29 were written together (both open since round twenty-eight) (benchmarks/results/heldout29.md)
     "tune30": 6,
     "seal29": 6,
     # round twenty: training transcripts written as open data (benchmarks/results/train21.md)
