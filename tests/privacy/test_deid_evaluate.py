@@ -218,6 +218,8 @@ SPLIT_SIZES = {
     "train27": 14,
     # round twenty-seven: training transcripts written as open data (benchmarks/results/train28.md)
     "train28": 14,
+    # round twenty-eight: training transcripts written as open data (benchmarks/results/train29.md)
+    "train29": 14,
 }
 MAY_BE_ABSENT: set[str] = set()  # was {"seal9"} on branch tune10; heldout9 has both splits
 

@@ -182,6 +182,7 @@ OPEN_SPLITS: Final[tuple[str, ...]] = (
     "seal29",
     "spent47",
     "spent48",
+    "train29",
 )
 """Annotated splits open for training: ``dev`` is ``../shared/eval-corpus/dev``, the rest
 ``tests/privacy/corpus/<name>``. Sealed test sets (``seal30`` and later, anything under ``sealed-*``) are not
@@ -236,7 +237,8 @@ twenty-six (benchmarks/results/train27.md), open from the start. ``tune29`` and 
 twenty-seven, once scored after round twenty-six. ``train28`` holds training transcripts written in round
 twenty-seven (benchmarks/results/train28.md), open from the start. ``tune30`` and ``seal29`` (round heldout29) and
 ``spent47``/``spent48`` (the lead's private sets of round twenty-seven) were opened at the start of round
-twenty-eight, once scored after round twenty-seven."""
+twenty-eight, once scored after round twenty-seven. ``train29`` holds training transcripts written in round
+twenty-eight (benchmarks/results/train29.md), open from the start."""
 SEED: Final = 11
 STAGE_SETTINGS: Final[dict[str, float]] = {
     "c": 0.5,
