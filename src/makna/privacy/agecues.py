@@ -47,16 +47,24 @@ _ID_END: Final = (
 )
 """An Indonesian age ends its clause, or a particle or a time word follows (``baru lima taun waktu``, ``sambilan
 taun jalan,``: going on nine)."""
+_DEGREE_EN: Final = (
+    r"over|past|under|like|exactly|easily|roughly|definitely|officially|finally|actually|really|"
+    r"well[ \t]+over|well[ \t]+past"
+)
+"""Words of degree or of stance between a verb of being and an age (english28): ``she's well over ninety and``,
+``he's past forty``, ``she's exactly sixty``, ``she's like eighty-seven``; never after "they" (``they're over
+twenty`` counts things as often: :func:`_said_of_someone`)."""
 _SAID_TAIL = (
-    r"(?:[ \t]+(?i:only|just|now|nearly|almost|barely|about|around|already|still|maybe|probably))?[ \t]+"
+    r"(?:[ \t]+(?i:only|just|now|nearly|almost|barely|about|around|already|still|maybe|probably|"
+    rf"(?P<deg>{_DEGREE_EN}))){{0,2}}[ \t]+"
     rf"(?P<a>(?:[1-9]\d?|(?i:{EN_NUM}))(?:[ \t\-]+(?i:years?|yrs?)(?:[ \t\-]+old)?)?){_END}"
 )
 _SAID_EN: Final = (
-    re.compile(dispatch(["is", "was", "turned", "turns"], fold=True, not_after=r"\w") + _SAID_TAIL),
-    re.compile(r"['’](?i:s|re)" + _SAID_TAIL),
+    re.compile(dispatch(["is", "was", "turned", "turns", r"will[ \t]+be"], fold=True, not_after=r"\w") + _SAID_TAIL),
+    re.compile(r"['’](?i:s|re|ll[ \t]+be)" + _SAID_TAIL),
 )
-"""A verb of being (or its contraction) and a number ending its clause; who it is said of is checked on the
-words before it (:func:`_said_of_someone`)."""
+"""A verb of being (or its contraction, or its future: ``he'll be``, ``Lars will be``; english28) and a number
+ending its clause; who it is said of is checked on the words before it (:func:`_said_of_someone`)."""
 _PRONOUNS: Final = frozenset({"he", "she", "who"})
 _UNIT_TAIL_EN: Final = re.compile(r"[ \t\-]+(?i:years?|yrs?)(?:[ \t\-]+old)?$")
 _KIN: Final = frozenset(
@@ -308,12 +316,14 @@ def _said_of_someone(text: str, m: re.Match[str]) -> bool:
     low = last.lower()
     small = m.group("a").lower() in {"one", "two", "three"}
     verb = text[m.start() : m.start("a")].split()[0].lower()
+    if low == "they" and m.group("deg") is not None:
+        return False  # "they're over twenty": a count of things as often as an age
     if verb[:1] in "'’":  # he's, she's, who's, they're; a name's ("Rhodri's twenty-four and")
         if verb[1:].lower() == "s" and low in _KIN and (parse_number(_UNIT_TAIL_EN.sub("", m.group("a"))) or 0) >= 10:
             return True  # "My landlord's about eighty": a kin or role noun's age of ten or more
         return low in _PRONOUNS or low == "they" or (verb[1:].lower() == "s" and last[:1].isupper() and _named(last))
     if low in _PRONOUNS or last == "I":
-        if verb not in {"is", "was"} or (last == "I" and verb == "is"):
+        if verb not in {"is", "was", "will"} or (last == "I" and verb == "is"):
             return False
         if small and (len(words) < 2 or words[-2].lower() not in _WHEN):
             return False
