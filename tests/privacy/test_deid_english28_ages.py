@@ -2,8 +2,9 @@
 
 * between a person found and an aspect word, a demonstrative or discourse particle (``Rina kan masih tujuh
   tahun``, ``Mbak Wulan tuh sudah tiga puluh``), as ``itu`` alone was read before;
-* between an English verb of being and an age, words of degree or stance (``she's well over ninety and``, ``he's
-  past forty``), and the verb's future (``he'll be eighty-one``, ``Lars will be seventy``);
+* between an English verb of being and an age, words of degree (kept in the span, as the gold conventions keep
+  them: ``she's well over ninety and``, ``he's past forty``) or of stance (``she's exactly sixty``), and the
+  verb's future (``he'll be eighty-one``, ``Lars will be seventy``); never a rating (``I was under 4.7``);
 * a name no detector found right before an age in brackets (``Wanjiru (nine) walks``, ``Putu (sebelas) suka``):
   the name a PERSON and the number an AGE.
 
@@ -56,13 +57,14 @@ def test_no_age_after_a_particle_where_the_number_goes_on_or_no_aspect_word(text
 @pytest.mark.parametrize(
     ("text", "said"),
     [
-        ("R: Me gran in Leeds, she's well over ninety and still does the crossword.", "ninety"),
-        ("R: Our Siobhan's past forty now.", "forty"),
+        ("R: Me gran in Leeds, she's well over ninety and still does the crossword.", "well over ninety"),
+        ("R: Our Siobhan's past forty now.", "past forty"),
         ("R: Aunt Ruby down in Macon, she's like eighty-seven and drives to church.", "eighty-seven"),
         ("R: Mrs Tremblay, she's exactly sixty and just retired.", "sixty"),
         ("R: Grandpa Lars, he'll be eighty-one.", "eighty-one"),
         ("R: My pops Torvald will be seventy, he keeps saying so.", "seventy"),
-        ("R: Uncle Bazza is over seventy and still fishing.", "seventy"),
+        ("R: Uncle Bazza is over seventy and still fishing.", "over seventy"),
+        ("R: My landlord's well over eighty, bless him.", "well over eighty"),
     ],
 )
 def test_words_of_degree_and_the_future_after_a_verb_of_being(text: str, said: str) -> None:
@@ -77,6 +79,8 @@ def test_words_of_degree_and_the_future_after_a_verb_of_being(text: str, said: s
         "R: He'll be two hours late, the bus broke down.",
         "R: It was well over fifty dollars for the taxi.",
         "R: They're well over forty and growing.",
+        "R: After that I was under 4.7 and the app sent me warnings.",
+        "R: She was 4.5 on the app, then 4.9.",
     ],
 )
 def test_no_age_from_a_count_a_duration_or_a_sum(text: str) -> None:
