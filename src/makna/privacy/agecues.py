@@ -47,16 +47,25 @@ _ID_END: Final = (
 )
 """An Indonesian age ends its clause, or a particle or a time word follows (``baru lima taun waktu``, ``sambilan
 taun jalan,``: going on nine)."""
+_DEGREE_EN: Final = r"like|exactly|easily|roughly|definitely|officially|finally|actually|really"
+"""Words of stance between a verb of being and an age, left outside it (english28): ``she's exactly sixty``,
+``she's like eighty-seven``."""
+_BEYOND_EN: Final = r"(?:well[ \t]+)?(?:over|past|under)"
+"""Words of degree that say which side of the number the age lies, kept inside it as the gold conventions do
+(english28): ``she's well over ninety and``, ``he's past forty``. Neither these nor :data:`_DEGREE_EN` after
+"they" (``they're over twenty`` counts things as often: :func:`_said_of_someone`)."""
 _SAID_TAIL = (
-    r"(?:[ \t]+(?i:only|just|now|nearly|almost|barely|about|around|already|still|maybe|probably))?[ \t]+"
-    rf"(?P<a>(?:[1-9]\d?|(?i:{EN_NUM}))(?:[ \t\-]+(?i:years?|yrs?)(?:[ \t\-]+old)?)?){_END}"
+    r"(?:[ \t]+(?i:only|just|now|nearly|almost|barely|about|around|already|still|maybe|probably|"
+    rf"(?P<deg>{_DEGREE_EN}))){{0,2}}[ \t]+"
+    rf"(?P<a>(?P<beyond>(?i:{_BEYOND_EN})[ \t]+)?(?P<n>(?:[1-9]\d?(?![.,]\d)|(?i:{EN_NUM}))"
+    rf"(?:[ \t\-]+(?i:years?|yrs?)(?:[ \t\-]+old)?)?)){_END}"
 )
 _SAID_EN: Final = (
-    re.compile(dispatch(["is", "was", "turned", "turns"], fold=True, not_after=r"\w") + _SAID_TAIL),
-    re.compile(r"['’](?i:s|re)" + _SAID_TAIL),
+    re.compile(dispatch(["is", "was", "turned", "turns", r"will[ \t]+be"], fold=True, not_after=r"\w") + _SAID_TAIL),
+    re.compile(r"['’](?i:s|re|ll[ \t]+be)" + _SAID_TAIL),
 )
-"""A verb of being (or its contraction) and a number ending its clause; who it is said of is checked on the
-words before it (:func:`_said_of_someone`)."""
+"""A verb of being (or its contraction, or its future: ``he'll be``, ``Lars will be``; english28) and a number
+ending its clause; who it is said of is checked on the words before it (:func:`_said_of_someone`)."""
 _PRONOUNS: Final = frozenset({"he", "she", "who"})
 _UNIT_TAIL_EN: Final = re.compile(r"[ \t\-]+(?i:years?|yrs?)(?:[ \t\-]+old)?$")
 _KIN: Final = frozenset(
@@ -306,14 +315,16 @@ def _said_of_someone(text: str, m: re.Match[str]) -> bool:
         return False
     last = words[-1]
     low = last.lower()
-    small = m.group("a").lower() in {"one", "two", "three"}
+    small = m.group("n").lower() in {"one", "two", "three"}
     verb = text[m.start() : m.start("a")].split()[0].lower()
+    if low == "they" and (m.group("deg") or m.group("beyond")):
+        return False  # "they're over twenty": a count of things as often as an age
     if verb[:1] in "'’":  # he's, she's, who's, they're; a name's ("Rhodri's twenty-four and")
-        if verb[1:].lower() == "s" and low in _KIN and (parse_number(_UNIT_TAIL_EN.sub("", m.group("a"))) or 0) >= 10:
+        if verb[1:].lower() == "s" and low in _KIN and (parse_number(_UNIT_TAIL_EN.sub("", m.group("n"))) or 0) >= 10:
             return True  # "My landlord's about eighty": a kin or role noun's age of ten or more
         return low in _PRONOUNS or low == "they" or (verb[1:].lower() == "s" and last[:1].isupper() and _named(last))
     if low in _PRONOUNS or last == "I":
-        if verb not in {"is", "was"} or (last == "I" and verb == "is"):
+        if verb not in {"is", "was", "will"} or (last == "I" and verb == "is"):
             return False
         if small and (len(words) < 2 or words[-2].lower() not in _WHEN):
             return False
@@ -339,7 +350,7 @@ def find_said_ages(text: str) -> Iterator[Detection]:
 def _said_ages(text: str) -> Iterator[Detection]:
     for m in (m for rx in _SAID_EN for m in rx.finditer(text)):
         raw = m.group("a")
-        if not _plausible(raw) or _NOT_AGE_AFTER.match(text, m.end("a")) or not _said_of_someone(text, m):
+        if not _plausible(m.group("n")) or _NOT_AGE_AFTER.match(text, m.end("a")) or not _said_of_someone(text, m):
             continue
         yield Detection(m.start("a"), m.end("a"), "AGE", 0.82, "age.said", raw)
     for m in gated_finditer(_APPOSITION, _APPOSITION_GATE, text):

@@ -24,8 +24,11 @@ Each item found is an anchor for the next (a list of three). After a PERSON foun
 person's age (``Kadek Ayu (tujuh)``, ``Tomasz (nearly six)``); ``(room 21)`` and ``(0812)`` are no number alone or
 no age; so is a number after a comma or an aspect word that closes its clause (``Sutan Rajo Ameh, alah sabaleh taun
 jalan duo baleh,``; ``Maria, 3 times`` goes on), or one standing as its own sentence (``Tamsin Hollis. Thirty-eight
-going on thirty-nine,``): the shapes ``agecontext`` reads, from one source (:mod:`agewords`). Nothing here comes
-from a corpus: the words are kin terms, birth-order words and the grammar of a list.
+going on thirty-nine,``): the shapes ``agecontext`` reads, from one source (:mod:`agewords`). A name no detector
+found right before an age in brackets is that person and their age (``Wanjiru (nine) walks``, ``Putu (sebelas)
+suka``; english28), where the word is a name (a first-name list holds it, or no list at all) and no English word
+(``Room (12)``, ``Chapter (9)``). Nothing here comes from a corpus: the words are kin terms, birth-order words and
+the grammar of a list.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
+from . import gazetteers as gz
 from .agecontext import age_after_person
 from .agewords import after_person, own_sentence
 from .numwords import EN_NUM, ID_NUM, parse_number
@@ -96,6 +100,46 @@ sentence (``Tamsin Hollis. Thirty-eight going on thirty-nine,``): the shapes ``a
 of the first pass (:func:`agewords.after_person`, :func:`agewords.own_sentence`), with a wider number."""
 
 
+_NAME_BEFORE: Final = re.compile(r"(?<![\w'’\-])(?-i:[A-Z][a-z][\w'’\-]*)$")
+"""A capitalised word ending right before a bracket (``Wanjiru (nine)``)."""
+_NOT_ON: Final = re.compile(r"[ \t]*[\d(+\-]")
+"""What may not follow an age's closing bracket: more digits or a bracket (``Home (03) 5550 4821``)."""
+
+
+def _is_name(word: str) -> bool:
+    """A word a first-name list holds and no English word, weekday, app or month is (``Kofi``, ``Dewi``), or a
+    word of no list at all (``Wanjiru``): never ``Room``, ``Chapter``, ``Bus``, a brand or a place alone."""
+    if word.lower() in gz.english_words() or word in gz.stop_caps() or word in gz.brands():
+        return False
+    if word in gz.first_names("en") or word in gz.first_names("id") or word in gz.world_first_names():
+        return True
+    return word.lower() not in gz.ordinary_words() and word not in gz.all_places()
+
+
+def _named_in_brackets(text: str, taken: list[tuple[int, int]]) -> list[Detection]:
+    """A name no detector found, right before an age in brackets (``Wanjiru (nine) walks to school``, ``Putu
+    (sebelas) suka menari``): the household list's convention, name and age (english28). The bracket holds a
+    number of 1 to 110 alone (maybe a hedge, a unit, a word of when), no leading zero and no digits after it (a
+    phone's area code, ``Home (03) 5550``); the word is a name by :func:`_is_name`."""
+    out = []
+    for m in re.finditer(r"[ \t]\(", text):
+        start = m.start()
+        br = _BRACKETED.match(text, start)
+        if br is None or br.group("n").startswith("0") or _NOT_ON.match(text, br.end()):
+            continue
+        who = _NAME_BEFORE.search(text, max(0, start - 40), start)
+        value = parse_number(br.group("n"))
+        if who is None or value is None or not 0 < value <= 110 or not _is_name(who.group(0)):
+            continue
+        s, e = br.start("a"), br.end("a")
+        if any(a < e and s < b or a < who.end() and who.start() < b for a, b in taken):
+            continue
+        out.append(Detection(who.start(), who.end(), "PERSON", 0.7, "person.aged", who.group(0)))
+        out.append(Detection(s, e, "AGE", 0.75, "age.person", text[s:e]))
+        taken.extend([(who.start(), who.end()), (s, e)])
+    return out
+
+
 def _bracketed(text: str, found: Sequence[Detection], taken: list[tuple[int, int]]) -> list[Detection]:
     """An age in brackets, after a comma or an aspect word, or as its own sentence right after a PERSON found
     (:data:`_BRACKETED`, :data:`_AFTER_PERSON`) whose number holds no other detection."""
@@ -144,6 +188,7 @@ def listed_ages(text: str, found: Sequence[Detection]) -> list[Detection]:
     module's docstring)."""
     taken = [(d.start, d.end) for d in found]
     added = _bracketed(text, found, taken)
+    added += _named_in_brackets(text, taken)
     persons = frozenset(d.start for d in found if d.type == "PERSON")
     for det in sorted((d for d in [*found, *added] if d.type == "AGE"), key=lambda d: d.start):
         at = det.end

@@ -20,6 +20,7 @@ from typing import Final
 
 __all__ = [
     "AFTER_PERSON_ASPECT",
+    "AFTER_PERSON_PARTICLES",
     "REGIONAL_ASPECT",
     "WORK_VERBS",
     "WORK_VERBS_EN",
@@ -51,13 +52,21 @@ AFTER_PERSON_ASPECT: Final = (
 nearly six``)."""
 
 
+AFTER_PERSON_PARTICLES: Final = r"tu|itu|ini|nih|tuh|kan|kok|sih|juga|pun|mah|teh"
+"""The demonstratives and discourse particles that may stand between a person and an aspect word (english28):
+``Budi itu sudah``, ``Rina kan masih tujuh tahun``, ``Mbak Wulan tuh sudah tiga puluh``, ``Si Ucok juga sudah lima
+belas`` (Indonesian, Betawi ``tuh``/``nih``, Sundanese ``mah``/``teh``): the grammar of spoken Indonesian, read only
+where an aspect word follows, as ``itu`` alone was before."""
+
+
 def after_person(number: str, end: str) -> re.Pattern[str]:
     """Right after a person, maybe with a bracket said of them before a comma (a nickname, a role, a place: ``Maria
     ("Mia"), 34,``; ages26), ``sep`` (a comma, or up to two aspect words, copulas or hedges, or both; maybe "itu"
-    before them), then the age ``a`` (the regex ``number``) and ``end`` (a look-ahead closing its clause)."""
+    or another particle before them, :data:`AFTER_PERSON_PARTICLES`), then the age ``a`` (the regex ``number``)
+    and ``end`` (a look-ahead closing its clause)."""
     return re.compile(
         r"(?:[ \t]*\([^()\n]{1,40}\)(?=,))?"
-        rf"(?P<sep>,?(?:[ \t]+(?i:tu|itu)(?=[ \t]+(?i:{AFTER_PERSON_ASPECT})(?![\w'’])))?"
+        rf"(?P<sep>,?(?:[ \t]+(?i:{AFTER_PERSON_PARTICLES})(?=[ \t]+(?i:{AFTER_PERSON_ASPECT})(?![\w'’])))?"
         rf"(?:[ \t]+(?i:{AFTER_PERSON_ASPECT})(?![\w'’])){{0,2}},?)[ \t]+(?P<a>{number}){end}"
     )
 
