@@ -1,12 +1,13 @@
 """Split a code with its codings (trial17 #11): a mid-study revision of the codebook.
 
 A manager splits code ``exp.cost`` into new codes (each with its key, name, definition and parent) and chooses,
-for each, the codings that move to it: by their ids (what ``makna retrieve --format json`` lists), by a search of
-the coded text, or both. A coding moves with its coder, its memo, the memos on it and its time: nothing is
-re-attributed, and an agreement round (a window of time) keeps it, as :func:`makna.codebook.merge_codes` keeps the
-codings it moves. The split code keeps the codings chosen for no new code and the memos on it; with ``remove``,
-every coding must be chosen and the code goes, its memos moving to the first new code as a merge moves them to the
-code merged into, its child codes up to its parent as a deletion moves them.
+for each, the codings that move to it: by their ids (the ``id`` column of ``makna segments --code KEY --format
+csv``), by a search of the coded text, or both. A coding moves with its coder, its memo, the memos on it and its
+time: nothing is re-attributed, and an agreement round (a window of time) keeps it, as
+:func:`makna.codebook.merge_codes` keeps the codings it moves. The split code keeps the codings chosen for no new
+code and the memos on it; with ``remove``, every coding must be chosen and the code goes, its memos moving to the
+first new code as a merge moves them to the code merged into, its child codes up to its parent as a deletion moves
+them.
 
 One transaction and one ``code.split`` event (the actor, the code, each new code with the codings it received);
 refused in one line, nothing changed, for an unknown code, a coding not coded with it, a name (key) that exists, a
