@@ -93,7 +93,7 @@ def test_refusals_are_one_line_and_change_nothing(project_location: str) -> None
         ),
         (
             ["codebook", "split", "exp.cost", "--into", "x", "--segments-file", "/no/such.txt"],
-            "--segments-file /no/such.txt: file not found",
+            "file not found: /no/such.txt",
         ),
     ):
         code, out = _run(loc, *args)

@@ -9,7 +9,7 @@ import typer
 
 from ..errors import InputError
 from ._app import app
-from ._common import FormatOpt, OutputFormat, ProjectOpt, emit, opened, write_output
+from ._common import FormatOpt, OutputFormat, ProjectOpt, emit, opened, read_text_input, write_output
 
 codebook_app = typer.Typer(
     help="The codebook. Without a subcommand: list the codes as a tree.", invoke_without_command=True
@@ -283,14 +283,7 @@ def _segment_ids(path: str) -> list[str]:
     ``makna segments --format csv`` writes)."""
     import csv
 
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(f"--segments-file {path}: file not found") from None
-    except UnicodeDecodeError:
-        raise InputError(f"--segments-file {path}: not UTF-8 text") from None
-    except OSError as exc:
-        raise InputError(f"--segments-file {path}: cannot read it ({exc.strerror})") from None
+    text = read_text_input(Path(path))
     lines = text.splitlines()
     if lines and "id" in [h.strip() for h in lines[0].split(",")]:
         return [row["id"].strip() for row in csv.DictReader(lines) if (row.get("id") or "").strip()]
