@@ -20,7 +20,7 @@ from makna.store import tables
 TEXT = "I: What did it cost?\nP: The school fees, and the bus to the clinic.\nP: Fees again in March.\n"
 
 
-def _coded(project: Project) -> dict[str, Any]:
+def _coded(project: Project) -> dict[tuple[str, str], Any]:
     """Code 'cost' on three spans by 'tester' and on one of them by 'dewi' too; a memo on the code and on a
     coding. Returns the codings by (coder, word)."""
     makna.import_text(project, "s1", TEXT, language="en")
