@@ -17,7 +17,7 @@ from makna.memos import add_memo, list_memos
 from makna.project import Project
 from makna.store import tables
 
-TEXT = "I: What did it cost?\nP: The school fees, and the bus to the clinic.\nP: Fees again in March.\n"
+TEXT = "I: What did it cost? 😊 Ñ\nP: The school fees, and the bus to the clinic.\nP: Fees again in March.\n"
 
 
 def _coded(project: Project) -> dict[tuple[str, str], Any]:

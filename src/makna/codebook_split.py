@@ -20,9 +20,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, delete, or_, select, update
+from sqlalchemy import Connection, delete, func, or_, select, update
 
-from .codebook import _auto_colour, _check_key, _check_text, _insert_codes, _next_position, get_code
+from .codebook import _auto_colour, _check_key, _check_text, _dotted_parent, _insert_codes, _next_position, get_code
 from .errors import ConflictError, InputError
 from .memos import forget
 from .model import Code, new_id
@@ -75,12 +75,11 @@ def _check_parts(parts: Sequence[SplitPart]) -> None:
 
 
 def _codings(conn: Connection, cid: str) -> dict[str, str]:
-    """The codings of code ``cid``: id -> the text they code."""
+    """The codings of code ``cid``: id -> the text they code (cut by the database: code points on both backends)."""
     seg, s = tables.segments.c, tables.sources.c
-    rows = conn.execute(
-        select(seg.id, seg.start, seg.end, s.text).join_from(tables.segments, tables.sources).where(seg.code_id == cid)
-    ).all()
-    return {str(r.id): str(r.text)[r.start : r.end] for r in rows}
+    text = func.substr(s.text, seg.start + 1, seg.end - seg.start)
+    rows = conn.execute(select(seg.id, text).join_from(tables.segments, tables.sources).where(seg.code_id == cid))
+    return {str(r[0]): str(r[1]) for r in rows}
 
 
 def _chosen(parts: Sequence[SplitPart], codings: dict[str, str], key: str) -> list[list[str]]:
@@ -110,8 +109,6 @@ def _chosen(parts: Sequence[SplitPart], codings: dict[str, str], key: str) -> li
 
 
 def _new_code(project: Project, conn: Connection, part: SplitPart, src: Any) -> Code:
-    from .codebook import _dotted_parent
-
     if part.parent:
         parent_id: str | None = project.code_id(conn, part.parent)
     elif "." in part.key.strip("."):  # as makna codebook add puts it: exp.cost.fees under exp.cost
