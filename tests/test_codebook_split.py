@@ -95,6 +95,17 @@ def test_codings_chosen_for_none_stay_and_undo_takes_it_back(project: Project) -
     assert _state(project)[:2] == before[:2]
 
 
+def test_every_coder_brings_the_other_codings_of_the_span(project: Project) -> None:
+    seg = _coded(project)
+    split_code(project, "exp.cost", [SplitPart("fees", segments=(seg["dewi", "school fees"].id,))])
+    assert [s.coder for s in makna.retrieve(project, code="fees")] == ["dewi"]  # that coding alone
+    undo(project)
+    chosen = (seg["tester", "school fees"].id,)
+    result = split_code(project, "exp.cost", [SplitPart("fees", segments=chosen)], every_coder=True)
+    assert result.parts[0][1] == 2 and result.kept == 2
+    assert sorted(s.coder for s in makna.retrieve(project, code="fees")) == ["dewi", "tester"]
+
+
 def test_refused_in_one_line_with_nothing_changed(project: Project) -> None:
     seg = _coded(project)
     makna.add_code(project, "other")

@@ -4,10 +4,11 @@ A manager splits code ``exp.cost`` into new codes (each with its key, name, defi
 for each, the codings that move to it: by their ids (the ``id`` column of ``makna segments --code KEY --format
 csv``), by a search of the coded text, or both. A coding moves with its coder, its memo, the memos on it and its
 time: nothing is re-attributed, and an agreement round (a window of time) keeps it, as
-:func:`makna.codebook.merge_codes` keeps the codings it moves. The split code keeps the codings chosen for no new
-code and the memos on it; with ``remove``, every coding must be chosen and the code goes, its memos moving to the
-first new code as a merge moves them to the code merged into, its child codes up to its parent as a deletion moves
-them.
+:func:`makna.codebook.merge_codes` keeps the codings it moves. A coding chosen by id is that coder's;
+``every_coder`` brings every other coder's coding of the same span along (each still theirs). The split code keeps
+the codings chosen for no new code and the memos on it; with ``remove``, every coding must be chosen and the code
+goes, its memos moving to the first new code as a merge moves them to the code merged into, its child codes up to
+its parent as a deletion moves them.
 
 One transaction and one ``code.split`` event (the actor, the code, each new code with the codings it received);
 refused in one line, nothing changed, for an unknown code, a coding not coded with it, a name (key) that exists, a
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, delete, func, or_, select, update
 
@@ -74,17 +75,27 @@ def _check_parts(parts: Sequence[SplitPart]) -> None:
             raise InputError(f"new code {part.key!r}: choose its codings (segment ids or a search)")
 
 
-def _codings(conn: Connection, cid: str) -> dict[str, str]:
-    """The codings of code ``cid``: id -> the text they code (cut by the database: code points on both backends)."""
+class _Coding(NamedTuple):
+    text: str
+    span: tuple[str, int, int]  # source id, start, end
+
+
+def _codings(conn: Connection, cid: str) -> dict[str, _Coding]:
+    """The codings of code ``cid`` by id: the text they code (cut by the database: code points on both backends)
+    and where."""
     seg, s = tables.segments.c, tables.sources.c
     text = func.substr(s.text, seg.start + 1, seg.end - seg.start)
-    rows = conn.execute(select(seg.id, text).join_from(tables.segments, tables.sources).where(seg.code_id == cid))
-    return {str(r[0]): str(r[1]) for r in rows}
+    rows = conn.execute(
+        select(seg.id, text, seg.source_id, seg.start, seg.end)
+        .join_from(tables.segments, tables.sources)
+        .where(seg.code_id == cid)
+    )
+    return {str(r[0]): _Coding(str(r[1]), (str(r[2]), int(r[3]), int(r[4]))) for r in rows}
 
 
-def _chosen(parts: Sequence[SplitPart], codings: dict[str, str], key: str) -> list[list[str]]:
-    """The coding ids each part receives; refused when one is not a coding of the code, is chosen twice, or a
-    search finds none."""
+def _chosen(parts: Sequence[SplitPart], codings: dict[str, _Coding], key: str, every_coder: bool) -> list[list[str]]:
+    """The coding ids each part receives (with ``every_coder``, an id brings the other coders' codings of its span
+    along); refused when one is not a coding of the code, is chosen twice, or a search finds none."""
     taken: dict[str, str] = {}
     out: list[list[str]] = []
     for part in parts:
@@ -92,9 +103,12 @@ def _chosen(parts: Sequence[SplitPart], codings: dict[str, str], key: str) -> li
         for sid in ids:
             if sid not in codings:
                 raise ConflictError(f"segment {sid!r} is not coded with {key!r}: nothing split")
+        if every_coder:
+            spans = {codings[i].span for i in ids}
+            ids = [i for i, coding in codings.items() if coding.span in spans]
         needle = (part.matching or "").strip().casefold()
         if needle:
-            found = [i for i, text in codings.items() if needle in text.casefold()]
+            found = [i for i, coding in codings.items() if needle in coding.text.casefold()]
             if not found:
                 raise ConflictError(f"search {part.matching!r} finds none of the codings of {key!r}: nothing split")
             ids += found
@@ -128,14 +142,23 @@ def _new_code(project: Project, conn: Connection, part: SplitPart, src: Any) -> 
     return code
 
 
-def split_code(project: Project, key: str, parts: Sequence[SplitPart], *, remove: bool = False) -> SplitResult:
+def split_code(
+    project: Project, key: str, parts: Sequence[SplitPart], *, remove: bool = False, every_coder: bool = False
+) -> SplitResult:
     """Split code ``key`` into the new codes ``parts``, moving to each the codings chosen for it (kept per coder:
     each with its coder, memo, memos and time). The codings chosen for none stay on ``key``; with ``remove``, none
-    may stay and ``key`` is deleted (its memos move to the first new code, its children up to its parent). One
+    may stay and ``key`` is deleted (its memos move to the first new code, its children up to its parent). With
+    ``every_coder``, a coding chosen by id brings every other coder's coding of the same span along (each still
+    theirs): the span is split, not one coder's reading of it. One
     transaction, one ``code.split`` event. Refused (nothing changed) for an unknown code, a coding not coded with
     it, a key that exists, a search that finds none of its codings."""
     _check_parts(parts)
-    payload: dict[str, Any] = {"key": key, "parts": [p.key for p in parts], "remove": remove}
+    payload: dict[str, Any] = {
+        "key": key,
+        "parts": [p.key for p in parts],
+        "remove": remove,
+        "every_coder": every_coder,
+    }
     with project.store.write(project.actor, "code.split", payload) as conn:
         src_row = project.code_row(conn, key)
         c, seg = tables.codes.c, tables.segments.c
@@ -143,7 +166,7 @@ def split_code(project: Project, key: str, parts: Sequence[SplitPart], *, remove
         cid = str(src.id)
         payload.update(id=cid, code_key=src.key)
         codings = _codings(conn, cid)
-        chosen = _chosen(parts, codings, src.key)
+        chosen = _chosen(parts, codings, src.key, every_coder)
         left = len(codings) - sum(len(ids) for ids in chosen)
         if remove and left:
             raise ConflictError(

@@ -73,9 +73,18 @@ def test_split_by_search_ids_and_a_file(project_location: str, tmp_path: Path) -
     codes = {c["key"]: c for c in json.loads(out)}
     assert codes["exp.cost.fees"]["name"] == "School fees" and codes["exp.cost.fees"]["parent"] == "exp.cost"
     assert codes["transport"]["parent"] == "exp" and codes["transport"]["definition"] == "getting there"
-    ids = [s["id"] for s in json.loads(_run(loc, "segments", "--code", "transport", "--format", "json")[1])]
-    code, out = _run(loc, "codebook", "split", "transport", "--into", "bus", "--segments", ",".join(ids), "--remove")
-    assert code == 0 and out.strip() == "Split transport: 2 coding(s) to bus; transport deleted."
+    tester = [
+        s["id"]
+        for s in json.loads(_run(loc, "segments", "--code", "transport", "--coder", "tester", "--format", "json")[1])
+    ]
+    code, out = _run(
+        loc, "codebook", "split", "transport", "--into", "clinic", "--segments", tester[0], "--every-coder"
+    )
+    assert code == 0 and out.strip() == "Split transport: 2 coding(s) to clinic; 0 stay on transport."
+    assert _segments(loc, "clinic") == [("dewi", "bus to the clinic"), ("tester", "bus to the clinic")]
+    ids = [s["id"] for s in json.loads(_run(loc, "segments", "--code", "clinic", "--format", "json")[1])]
+    code, out = _run(loc, "codebook", "split", "clinic", "--into", "bus", "--segments", ",".join(ids), "--remove")
+    assert code == 0 and out.strip() == "Split clinic: 2 coding(s) to bus; clinic deleted."
 
 
 def test_refusals_are_one_line_and_change_nothing(project_location: str) -> None:

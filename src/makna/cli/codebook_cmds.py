@@ -309,6 +309,9 @@ def codebook_split(
     remove: Annotated[bool, typer.Option(
         "--remove", help="Delete the code split: every coding must move; its memos go to the first new code, its "
                          "child codes up to its parent.")] = False,
+    every_coder: Annotated[bool, typer.Option(
+        "--every-coder", help="A coding chosen by id brings every other coder's coding of the same span along "
+                              "(each still theirs).")] = False,
     project: ProjectOpt = None,
 ) -> None:
     """Split a code into new ones (a manager's revision), moving the codings chosen for each.
@@ -340,7 +343,7 @@ def codebook_split(
                                       for opt in ("--matching", "--name", "--definition", "--parent")}
         parts.append(SplitPart(k, one["name"], one["definition"] or "", one["parent"], tuple(ids), one["matching"]))
     with opened(project) as proj:
-        result = split_code(proj, key, parts, remove=remove)
+        result = split_code(proj, key, parts, remove=remove, every_coder=every_coder)
     moved = "; ".join(f"{n} coding(s) to {code.key}" for code, n in result.parts)
     left = f"{key} deleted" if result.removed else f"{result.kept} stay on {result.key}"
     typer.echo(f"Split {result.key}: {moved}; {left}.")

@@ -96,6 +96,8 @@ class SplitInto(BaseModel):
 class CodeSplit(BaseModel):
     into: list[SplitInto] = Field(min_length=1, max_length=50)
     remove: bool = Field(default=False, description="delete the code split: every coding must move")
+    every_coder: bool = Field(default=False, description="a coding chosen by id brings the other coders' codings "
+                                                         "of its span along")
 
 
 def key_from_name(name: str, taken: set[str]) -> str:
@@ -186,7 +188,7 @@ def api_merge_code(request: Request, code_id: str, body: CodeMerge) -> JSONRespo
 def api_split_code(request: Request, code_id: str, body: CodeSplit) -> JSONResponse:
     parts = [SplitPart(p.key or key_from_name(p.name, set()), p.name, p.definition, p.parent or None,
                        tuple(p.segments), p.matching or None) for p in body.into]
-    result = split_code(project_of(request), code_id, parts, remove=body.remove)
+    result = split_code(project_of(request), code_id, parts, remove=body.remove, every_coder=body.every_coder)
     into = [{"id": code.id, "key": code.key, "name": code.name, "moved": n} for code, n in result.parts]
     return reply({"code": result.key, "kept": result.kept, "removed": result.removed, "into": into})
 
