@@ -75,6 +75,7 @@ if _typing.TYPE_CHECKING:  # for type checkers and IDEs; at run time ``__getattr
         read_codebook_file,
         update_code,
     )
+    from .codebook_split import SplitPart, split_code
     from .coding import (
         CodingResult,
         SegmentSpec,
@@ -207,6 +208,8 @@ _LAZY: dict[str, str] = {
     "list_codes": "codebook",
     "load_codebook": "codebook",
     "merge_codes": "codebook",
+    "split_code": "codebook_split",
+    "SplitPart": "codebook_split",
     "move_code": "codebook",
     "read_codebook_file": "codebook",
     "update_code": "codebook",
@@ -393,6 +396,8 @@ __all__ = [
     "update_code",
     "move_code",
     "merge_codes",
+    "split_code",
+    "SplitPart",
     "delete_code",
     "load_codebook",
     "dump_codebook",

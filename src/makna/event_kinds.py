@@ -28,6 +28,8 @@ EventKind = Literal[
     "source.hold",
     # the codebook
     "code.add", "code.update", "code.move", "code.merge", "code.delete", "codebook.import",
+    # a code split into new ones with the codings chosen for each (trial17 #11)
+    "code.split",
     # codings
     "code.span", "code.bulk", "code.autocode_speaker", "code.autocode_pattern", "code.autocode_search",
     "uncode", "uncode.span", "segment.memo", "agreement.resolve",

@@ -76,6 +76,7 @@ def _one(action: str, p: dict[str, Any]) -> str:
         "code.update": f"change code {p.get('key', '')}", "code.move": f"move code {p.get('key', '')}",
         "code.merge": f"merge code {p.get('source', '')} into {p.get('target', '')}",
         "code.delete": f"delete code {p.get('key', '')}", "codebook.import": "import a codebook",
+        "code.split": f"split code {p.get('key', '')}",
         "case.add": f"add case {p.get('name', '')}", "case.values": "set case attribute values",
         "case.link": "link a case to a source", "case.unlink": "unlink a case from a source",
         "case.delete": "delete a case", "attribute.define": f"define attribute {p.get('name', '')}",

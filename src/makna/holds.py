@@ -4,7 +4,8 @@ In a project whose de-identification was applied, a source imported afterwards h
 written. It is *held* from its import (``sources.held_at``, set in the import's own transaction, its
 ``source.import`` event saying ``held``) until its de-identification is applied (the ``deid.apply`` event says
 ``released``) or a manager releases it (:func:`release_source`: a ``source.release`` event with the actor and the
-reason, e.g. "it names no one").
+reason, e.g. "it names no one"). A manager may also hold a source by hand (:func:`hold_source`: a ``source.hold``
+event with the actor and the reason), one imported before the first apply and never de-identified, say.
 
 While it is held, no one without the manager role (a coder or a viewer of a team server) lists, opens, searches,
 codes, retrieves or pulls it: :meth:`makna.project.Project.source_row` answers "unknown source" (a 404 on the
@@ -59,10 +60,12 @@ __all__ = [
     "hidden_cases",
     "shown_cases",
     "shown_memos",
+    "on_held",
     "shown_reviews",
     "mark_held",
     "release_applied",
     "release_source",
+    "hold_source",
     "require_none_held",
 ]
 
@@ -173,6 +176,19 @@ def shown_memos(project: Project, actor: str | None = None) -> list[ColumnElemen
                 and_(m.target_kind == "segment", m.target_id.not_in(on_held)))]
 
 
+def on_held(conn: Connection, kind: str, target_id: str | None) -> bool:
+    """Whether a memo on ``kind`` ``target_id`` would be on a held source, on a case held with one or on a coding
+    of one: what :func:`shown_memos` hides, for a memo not written yet (a coder's push)."""
+    if target_id is None or kind not in ("source", "case", "segment"):
+        return False
+    if kind == "case":
+        return conn.execute(_held_cases().where(tables.case_links.c.case_id == target_id).limit(1)).first() is not None
+    if kind == "segment":
+        seg = tables.segments.c
+        target_id = conn.execute(select(seg.source_id).where(seg.id == target_id)).scalar()
+    return target_id is not None and is_held(conn, str(target_id))
+
+
 class _Reviewed(Protocol):
     @property
     def source_id(self) -> str: ...
@@ -219,19 +235,40 @@ def release_applied(conn: Connection, source_id: str) -> bool:
     return bool(done.rowcount)
 
 
+def _reason(reason: str, why_needed: str) -> str:
+    why = " ".join(reason.split())
+    if not why:
+        raise InputError(f"give the reason for {why_needed} (--reason): e.g. 'it names no one'")
+    return why
+
+
 def release_source(project: Project, name_or_id: str, reason: str) -> str:
     """Release the held source ``name_or_id`` without a de-identification (it holds no identifier, say): a manager's
     decision, with its ``reason``, recorded in one ``source.release`` event (the actor, the source's id and the
     reason). Returns the source's name. Refused when it is not held or no reason is given."""
-    why = " ".join(reason.split())
-    if not why:
-        raise InputError("give the reason for releasing it (--reason): e.g. 'it names no one'")
-    payload: dict[str, Any] = {"reason": why}
+    payload: dict[str, Any] = {"reason": _reason(reason, "releasing it")}
     with project.store.write(project.actor, "source.release", payload) as conn:
         row = project.source_row(conn, name_or_id)
         if not is_held(conn, row.id):
             raise ConflictError(f"source {row.name!r} is not held for de-identification: nothing to release")
         conn.execute(update(tables.sources).where(tables.sources.c.id == row.id).values(held_at=None))
+        payload["id"] = row.id
+    return row.name
+
+
+def hold_source(project: Project, name_or_id: str, reason: str) -> str:
+    """Hold the source ``name_or_id`` for de-identification by hand (imported before the first apply and never
+    de-identified, say, or found to name someone after all): a manager's decision, with its ``reason``, recorded in
+    one ``source.hold`` event (the actor, the source's id and the reason), as the upgrade to schema 0018 holds a
+    late import. From then on it is held as an import after the apply is (see the module), until its
+    de-identification is applied or :func:`release_source` releases it. Returns the source's name. Refused when it
+    is held already or no reason is given."""
+    payload: dict[str, Any] = {"reason": _reason(reason, "holding it")}
+    with project.store.write(project.actor, "source.hold", payload) as conn:
+        row = project.source_row(conn, name_or_id)
+        if is_held(conn, row.id):
+            raise ConflictError(f"source {row.name!r} is held for de-identification already: {RELEASE_HINT}")
+        conn.execute(update(tables.sources).where(tables.sources.c.id == row.id).values(held_at=utcnow()))
         payload["id"] = row.id
     return row.name
 

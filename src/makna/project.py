@@ -84,7 +84,8 @@ def _gone(conn: Connection, key: str) -> str:
     """Why the code ``key`` (a key or an id) is unknown when someone deleted or merged it since it was read
     (a coder's page or picker kept it), else "": read only on that error, from the newest codebook events."""
     e = tables.events.c
-    rows = conn.execute(select(e.actor, e.action, e.payload).where(e.action.in_(("code.delete", "code.merge")))
+    gone = ("code.delete", "code.merge", "code.split")
+    rows = conn.execute(select(e.actor, e.action, e.payload).where(e.action.in_(gone))
                         .order_by(e.id.desc()).limit(200))
     for actor, action, payload in rows:
         p = dict(payload or {})
@@ -92,6 +93,8 @@ def _gone(conn: Connection, key: str) -> str:
             done = "was deleted"
         elif action == "code.merge" and key in (p.get("source_id"), p.get("source"), p.get("code_key")):
             done = f"was merged into {str(p.get('target_key') or p.get('target'))!r}"
+        elif action == "code.split" and p.get("remove") and key in (p.get("id"), p.get("key"), p.get("code_key")):
+            done = f"was split into {', '.join(repr(str(n.get('key'))) for n in p.get('new') or [])}"
         else:
             continue
         return (f"{str(p.get('code_key') or key)!r} {done} by {actor}; the codebook changed since it was read "

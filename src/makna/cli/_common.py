@@ -168,3 +168,17 @@ def parse_span(text: str) -> tuple[int, int]:
         return int(a), int(b)
     except ValueError:
         raise InputError(f"--span {text!r}: expected START:END (0-based code points, end exclusive)") from None
+
+
+def read_text_input(path: Path) -> str:
+    """A UTF-8 text file named on the command line (a leading BOM dropped); one line when it cannot be read."""
+    from ..errors import InputError
+
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError(f"file not found: {path}") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{path} is not UTF-8 text") from None
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror}") from None

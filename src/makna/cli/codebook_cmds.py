@@ -9,7 +9,7 @@ import typer
 
 from ..errors import InputError
 from ._app import app
-from ._common import FormatOpt, OutputFormat, ProjectOpt, emit, opened, write_output
+from ._common import FormatOpt, OutputFormat, ProjectOpt, emit, opened, read_text_input, write_output
 
 codebook_app = typer.Typer(
     help="The codebook. Without a subcommand: list the codes as a tree.", invoke_without_command=True
@@ -260,3 +260,90 @@ def codebook_export(
     else:
         write_output(output, text)
         typer.echo(f"Wrote {output}.")
+
+
+def _for_part(option: str, values: list[str] | None, keys: list[str]) -> dict[str, list[str]]:
+    """``values`` of a repeatable ``option`` as KEY=VALUE, by new code; a value without a KEY of ``keys`` goes to
+    the only new code, and is refused when there are several."""
+    out: dict[str, list[str]] = {}
+    for value in values or []:
+        key, eq, rest = value.partition("=")
+        if eq and key.strip() in keys:
+            out.setdefault(key.strip(), []).append(rest)
+        elif len(keys) == 1:
+            out.setdefault(keys[0], []).append(value)
+        else:
+            raise InputError(f"{option} {value!r}: say which new code it is for ({option} KEY=VALUE, KEY one of "
+                             f"{', '.join(keys)})")
+    return out
+
+
+def _segment_ids(path: str) -> list[str]:
+    """The coding ids listed in a file: one a line (``#`` starts a comment), or a CSV with an ``id`` column (what
+    ``makna segments --format csv`` writes)."""
+    import csv
+
+    text = read_text_input(Path(path))
+    lines = text.splitlines()
+    if lines and "id" in [h.strip() for h in lines[0].split(",")]:
+        return [row["id"].strip() for row in csv.DictReader(lines) if (row.get("id") or "").strip()]
+    return [t.split()[0] for t in (line.split("#", 1)[0].strip() for line in lines) if t]
+
+
+@codebook_app.command("split")
+def codebook_split(
+    key: Annotated[str, typer.Argument(help="The code to split.")],
+    into: Annotated[list[str], typer.Option("--into", help="A new code's key (repeatable: one per new code).")],
+    segments: Annotated[list[str] | None, typer.Option(
+        "--segments", help="[KEY=]ID,ID...: codings (segment ids) that move to the new code KEY.")] = None,
+    segments_file: Annotated[list[str] | None, typer.Option(
+        "--segments-file", help="[KEY=]FILE: a file listing them (one id a line, or the CSV of "
+                                "'makna segments --code CODE --format csv', trimmed).")] = None,
+    matching: Annotated[list[str] | None, typer.Option(
+        "--matching", help="[KEY=]TEXT: the codings whose coded text contains TEXT (any case) move to KEY.")] = None,
+    name: Annotated[list[str] | None, typer.Option("--name", help="[KEY=]NAME of a new code.")] = None,
+    definition: Annotated[list[str] | None, typer.Option("--definition", help="[KEY=]TEXT: its definition.")] = None,
+    parent: Annotated[list[str] | None, typer.Option(
+        "--parent", help="[KEY=]PARENT: where it goes [default: a dotted key under its prefix, any other beside "
+                         "the code split].")] = None,
+    remove: Annotated[bool, typer.Option(
+        "--remove", help="Delete the code split: every coding must move; its memos go to the first new code, its "
+                         "child codes up to its parent.")] = False,
+    every_coder: Annotated[bool, typer.Option(
+        "--every-coder", help="A coding chosen by id brings every other coder's coding of the same span along "
+                              "(each still theirs).")] = False,
+    project: ProjectOpt = None,
+) -> None:
+    """Split a code into new ones (a manager's revision), moving the codings chosen for each.
+
+    Each coding moves with its coder, its memos and its time (nothing is re-attributed; a coding round keeps it).
+    The codings chosen for none stay on KEY. With one --into, KEY= may be left out of the other options:
+
+      makna codebook split exp.cost --into exp.cost.fees --matching fees --name "School fees"
+
+    With several, each option says which new code it is for:
+
+      makna codebook split exp.cost --into fees --into transport --matching fees=fee --segments transport=ID,ID
+    """
+    from ..codebook_split import SplitPart, split_code
+
+    keys = [k.strip() for k in into]
+    opts = {opt: _for_part(opt, values, keys) for opt, values in (
+        ("--segments", segments), ("--segments-file", segments_file), ("--matching", matching), ("--name", name),
+        ("--definition", definition), ("--parent", parent))}
+    for opt in ("--matching", "--name", "--definition", "--parent"):
+        for k, values in opts[opt].items():
+            if len(values) > 1:
+                raise InputError(f"{opt}: give one for {k!r}, not {len(values)}")
+    parts = []
+    for k in keys:
+        ids = [i.strip() for v in opts["--segments"].get(k, []) for i in v.split(",") if i.strip()]
+        ids += [i for f in opts["--segments-file"].get(k, []) for i in _segment_ids(f)]
+        one: dict[str, str | None] = {opt[2:]: next(iter(opts[opt].get(k, [])), None)
+                                      for opt in ("--matching", "--name", "--definition", "--parent")}
+        parts.append(SplitPart(k, one["name"], one["definition"] or "", one["parent"], tuple(ids), one["matching"]))
+    with opened(project) as proj:
+        result = split_code(proj, key, parts, remove=remove, every_coder=every_coder)
+    moved = "; ".join(f"{n} coding(s) to {code.key}" for code, n in result.parts)
+    left = f"{key} deleted" if result.removed else f"{result.kept} stay on {result.key}"
+    typer.echo(f"Split {result.key}: {moved}; {left}.")

@@ -39,7 +39,18 @@ from ..privacy.types import check_types
 from ..project import Project
 from ..sources import get_source, list_sources
 from ..text import shorten
-from ._common import FormatOpt, OutputFormat, ProjectOpt, busy, check_writable, emit, opened, parse_span, write_output
+from ._common import (
+    FormatOpt,
+    OutputFormat,
+    ProjectOpt,
+    busy,
+    check_writable,
+    emit,
+    opened,
+    parse_span,
+    read_text_input,
+    write_output,
+)
 
 deid_app = typer.Typer(
     # its help is where it is mounted, in optional_cmds (this module loads on first use)
@@ -113,14 +124,7 @@ def detect_cmd(
     fmt: FmtOpt = Fmt.table,
 ) -> None:
     """List the identifiers found in a plain text file (for trying detection out)."""
-    try:
-        text = file.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"file not found: {file}") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{file} is not UTF-8 text") from None
-    except OSError as exc:
-        raise InputError(f"cannot read {file}: {exc.strerror}") from None
+    text = read_text_input(file)
     dets = detect(text, language=language.value, types=check_types(types))
     if fmt is Fmt.json:
         rows = [

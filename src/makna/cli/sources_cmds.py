@@ -303,12 +303,32 @@ def sources_release(
 ) -> None:
     """Release a source held for de-identification without applying it (it names no one): a source imported into
     a de-identified project is held from coders and viewers, and from reports, exports and coders' copies, until
-    its de-identification is applied or it is released. One event with you and the reason."""
+    its de-identification is applied or it is released. One event with you and the reason. ('makna sources hold'
+    holds one by hand.)"""
     from ..holds import release_source
 
     with opened(project) as proj:
         released = release_source(proj, name, reason)
     typer.echo(f"Released {released}: coders and viewers see it, reports, exports and copies carry it as written.")
+
+
+@sources_app.command("hold")
+def sources_hold(
+    name: Annotated[str, typer.Argument(help="Source name or id.")],
+    reason: Annotated[str, typer.Option("--reason", help="Why it is held (kept in the log and listed by 'makna deid "
+                                                         "audit').")],
+    project: ProjectOpt = None,
+) -> None:
+    """Hold a source for de-identification by hand (a manager's step): one imported before the first apply and
+    never de-identified, say. Coders and viewers no longer see it, nor the cases linked to it, and reports, exports
+    and coders' copies are refused, until its de-identification is applied ('makna deid scan', 'makna deid apply')
+    or it is released: 'makna sources release NAME --reason TEXT'. One event with you and the reason."""
+    from ..holds import hold_source
+
+    with opened(project) as proj:
+        held = hold_source(proj, name, reason)
+    typer.echo(f"Held {held}: until it is de-identified or released ('makna sources release {held} --reason ...'), "
+               "coders and viewers do not see it, and reports, exports and copies are refused.")
 
 
 @sources_app.command("rename")

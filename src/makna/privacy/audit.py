@@ -57,9 +57,13 @@ AUDIT_EVENTS: Final = (
     "deid.revoke",
     "participant.withdraw",
     "source.delete",
+    "source.hold",
+    "source.release",
 )
 """The event kinds an audit lists (``source.delete`` only when purged: an informant's transcript deleted for good;
-``participant.withdraw``: one participant's turns; both with counts, never her label or text)."""
+``participant.withdraw``: one participant's turns; both with counts, never her label or text; ``source.hold`` and
+``source.release``: a source held for de-identification, or released without it, by a manager, naming the source,
+never the reason, which is free text)."""
 
 EVENT_DETAIL: Final = frozenset(
     {
@@ -281,6 +285,8 @@ def _events(conn: Connection, names: Mapping[str, str]) -> list[AuditEvent]:
         if r.action == "source.delete" and not payload.get("purged"):
             continue  # a plain delete can be undone: the text is still in the project
         sid = payload.get("source_id", payload.get("source"))  # ``source``: a trusted claim's (deid.trust)
+        if r.action in ("source.hold", "source.release"):
+            sid = payload.get("id")
         out.append(
             AuditEvent(
                 int(r.id),

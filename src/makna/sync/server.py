@@ -24,7 +24,7 @@ from sqlalchemy import Connection, Table, and_, delete, func, insert, not_, or_,
 from ..access import require, role_of
 from ..errors import InputError, SyncError
 from ..exchange._deid_state import export_states
-from ..holds import held_ids, hidden_cases, hidden_from, hides_held, shown_memos
+from ..holds import held_ids, hidden_cases, hidden_from, hides_held, on_held, shown_memos
 from ..memos import forget, others_memos, target_exists
 from ..model import MEMO_TARGETS
 from ..privacy.seal_copies import pushed_digests
@@ -404,7 +404,8 @@ class _Apply:
         elif ch.row["target_kind"] == "segment" and ch.row["target_id"] in self.twins:
             ch.row["target_id"] = self.twins[ch.row["target_id"]]  # on the same coding the server has already
             self.result.retargeted[ch.id] = ch.row["target_id"]
-        elif not target_exists(self.conn, ch.row["target_kind"], ch.row["target_id"]):
+        elif not target_exists(self.conn, ch.row["target_kind"], ch.row["target_id"]) or (
+                self.held and on_held(self.conn, ch.row["target_kind"], ch.row["target_id"])):  # as no target
             return self.conflict(ch, "target_deleted",
                                  f"the {ch.row['target_kind']} it is on was deleted {self.words.here} (or not pushed)")
         values = {f: ch.row[f] for f in fields}

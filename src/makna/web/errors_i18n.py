@@ -23,6 +23,21 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"unknown code '[^']*': '(?P<name>[^']*)' was merged into '(?P<target>[^']*)' by (?P<actor>\S+); .*",
      "code %(name)s was merged into '%(target)s' by %(actor)s: the codebook changed since this page read it; "
      "reload the page"),
+    (r"unknown code '[^']*': '(?P<name>[^']*)' was split into (?P<parts>.+) by (?P<actor>\S+); .*",
+     "code %(name)s was split into %(parts)s by %(actor)s: the codebook changed since this page read it; reload the "
+     "page"),
+    (r"segment '(?P<segment>[^']*)' is not coded with '(?P<code>[^']*)': nothing split",
+     "segment %(segment)s is not coded with '%(code)s': nothing was split"),
+    (r"search '(?P<text>.*)' finds none of the codings of '(?P<code>[^']*)': nothing split",
+     "the search '%(text)s' finds none of the codings of '%(code)s': nothing was split"),
+    (r"segment '(?P<segment>[^']*)' is chosen for both '(?P<a>[^']*)' and '(?P<b>[^']*)': nothing split",
+     "segment %(segment)s is chosen for both '%(a)s' and '%(b)s': nothing was split"),
+    (r"(?P<n>\d+) coding\(s\) of '(?P<code>[^']*)' are chosen for no new code: .*",
+     "%(n)s coding(s) of '%(code)s' are chosen for no new code: choose them, or keep the code: nothing was split"),
+    (r"a new code cannot go under '(?P<code>[^']*)' when it is removed .*",
+     "a new code cannot go under '%(code)s' when it is deleted: nothing was split"),
+    (r"new code '(?P<code>[^']*)': choose its codings .*", "new code '%(code)s': choose its codings"),
+    (r"new code '(?P<code>[^']*)' is named twice", "new code '%(code)s' is named twice"),
     (r"code '(?P<name>[^']*)' was changed by (?P<actor>\S+) since you read it \(now version (?P<now>\d+), your "
      r"copy is version (?P<mine>\w+)\); .*",
      "code %(name)s was changed by %(actor)s since you read it (now version %(now)s, your copy is version "

@@ -21,17 +21,20 @@ from ..codebook import (
     move_code,
     update_code,
 )
+from ..codebook_split import SplitPart, split_code
 from ..errors import InputError
 from ..views import CodeUsage, code_usage, codings_with_descendants
 from .deps import js_text, page, project_of, reply
 from .render import json_script
 
-__all__ = ["router", "NewCode", "CodeChanges", "CodeTranslation", "CodeMove", "CodeMerge", "key_from_name"]
+__all__ = ["router", "NewCode", "CodeChanges", "CodeTranslation", "CodeMove", "CodeMerge", "SplitInto", "CodeSplit",
+           "key_from_name"]
 
 router = APIRouter(tags=["codebook"])
 
 JS_MESSAGES = ("Saved", "Could not save", "Merge this code into the chosen one?", "Moved", "Merged", "Deleted",
-               "(top level)", "Changed by", "the editor shows it", "yours")
+               "(top level)", "Changed by", "the editor shows it", "yours", "stays", "New code %(n)s", "Split",
+               "%(n)s coding(s) chosen", "Give each new code a name and choose its codings")
 
 
 class NewCode(BaseModel):
@@ -77,6 +80,24 @@ class CodeMove(BaseModel):
 
 class CodeMerge(BaseModel):
     into: str = Field(min_length=1, description="the code (id or key) that receives the segments")
+
+
+class SplitInto(BaseModel):
+    """A new code of a split and the codings it receives (ids, and those whose text contains ``matching``)."""
+
+    name: str = Field(min_length=1, max_length=500)
+    key: str | None = Field(default=None, max_length=200, description="made from the name when left out")
+    definition: str = ""
+    parent: str | None = Field(default=None, description="a code id or key; left out: beside the code split")
+    segments: list[str] = Field(default_factory=list, description="coding ids (of /api/retrieve) that move to it")
+    matching: str | None = Field(default=None, max_length=500, description="and the codings whose text has this")
+
+
+class CodeSplit(BaseModel):
+    into: list[SplitInto] = Field(min_length=1, max_length=50)
+    remove: bool = Field(default=False, description="delete the code split: every coding must move")
+    every_coder: bool = Field(default=False, description="a coding chosen by id brings the other coders' codings "
+                                                         "of its span along")
 
 
 def key_from_name(name: str, taken: set[str]) -> str:
@@ -158,6 +179,18 @@ def api_move_code(request: Request, code_id: str, body: CodeMove) -> JSONRespons
 @router.post("/api/codes/{code_id}/merge", summary="Merge a code into another")
 def api_merge_code(request: Request, code_id: str, body: CodeMerge) -> JSONResponse:
     return reply({"reassigned": merge_codes(project_of(request), code_id, body.into)})
+
+
+@router.post("/api/codes/{code_id}/split", summary="Split a code into new ones, moving the codings chosen for each",
+             description="Each coding moves with its coder, memos and time; those chosen for none stay. Refused "
+                         "(nothing changed): 409 for a coding not of this code or a search that finds none, 400 for "
+                         "a name whose key exists.")
+def api_split_code(request: Request, code_id: str, body: CodeSplit) -> JSONResponse:
+    parts = [SplitPart(p.key or key_from_name(p.name, set()), p.name, p.definition, p.parent or None,
+                       tuple(p.segments), p.matching or None) for p in body.into]
+    result = split_code(project_of(request), code_id, parts, remove=body.remove, every_coder=body.every_coder)
+    into = [{"id": code.id, "key": code.key, "name": code.name, "moved": n} for code, n in result.parts]
+    return reply({"code": result.key, "kept": result.kept, "removed": result.removed, "into": into})
 
 
 @router.get("/api/codes/{code_id}/use", summary="What deleting a code touches: codings, coders, sources, sub-codes")

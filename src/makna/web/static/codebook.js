@@ -1,4 +1,4 @@
-/* makna workbench: the codebook. Drag to move, click to edit, merge, delete. */
+/* makna workbench: the codebook. Drag to move, click to edit, merge, split, delete. */
 "use strict";
 (function () {
   const data = window.makna.pageData();
@@ -225,6 +225,94 @@
     try {
       await api("POST", "/api/codes/" + encodeURIComponent(current.id) + "/merge", { into });
       toast(M("Merged"));
+      location.reload();
+    } catch (err) { toast(M("Could not save") + ": " + err.message, true); }
+  });
+  // splitting: each coding of the code goes to a new code or stays (with its coder, memos and time); a search of the
+  // coded text chooses many at once
+  const sdialog = document.getElementById("split-dialog");
+  const sform = document.getElementById("split-dialog-form");
+  const srows = document.getElementById("sd-rows");
+  const searchInto = document.getElementById("sd-search-into");
+  let splitting = null;
+  const fmt = (s, n) => M(s).replace("%(n)s", String(n));
+  const nameInputs = () => [...sform.querySelectorAll("input[name=sd_name]")];
+  function splitTargets() {
+    const names = nameInputs().map((i, n) => i.value.trim() || fmt("New code %(n)s", n + 1));
+    for (const sel of [searchInto, ...srows.querySelectorAll("select")]) {
+      const was = sel.value;
+      sel.replaceChildren(...(sel === searchInto ? [] : [option("", M("stays"))]),
+        ...names.map((name, i) => option(String(i), name)));
+      sel.value = was;
+      if (sel.selectedIndex < 0) sel.selectedIndex = 0;
+    }
+    splitCount();
+  }
+  function splitCount() {
+    const chosen = [...srows.querySelectorAll("select")].filter((sel) => sel.value !== "").length;
+    document.getElementById("sd-count").textContent = fmt("%(n)s coding(s) chosen", chosen);
+  }
+  document.getElementById("split-form").addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    if (!current) return;
+    let rows;
+    try {
+      rows = await api("GET", "/api/retrieve?descendants=false&limit=10000&code=" + encodeURIComponent(current.id));
+    } catch (err) { toast(M("Could not save") + ": " + err.message, true); return; }
+    splitting = current;
+    document.getElementById("sd-name").textContent = current.path;
+    for (const i of sform.querySelectorAll("input:not([type=checkbox])")) i.value = "";
+    for (const c of sform.querySelectorAll("input[type=checkbox]")) c.checked = false;
+    srows.replaceChildren(...rows.map((r) => {
+      const tr = document.createElement("tr");
+      tr.dataset.id = r.id;
+      for (const text of [r.text.length > 240 ? r.text.slice(0, 240) + "\u2026" : r.text, r.coder, r.source]) {
+        const td = document.createElement("td");
+        td.textContent = text;
+        tr.append(td);
+      }
+      const td = document.createElement("td");
+      const sel = document.createElement("select");
+      sel.setAttribute("aria-label", M("Split"));
+      td.append(sel);
+      tr.append(td);
+      return tr;
+    }));
+    splitTargets();
+    sdialog.showModal();
+  });
+  sform.addEventListener("input", (ev) => { if (ev.target.name === "sd_name") splitTargets(); });
+  srows.addEventListener("change", splitCount);
+  document.getElementById("sd-choose").addEventListener("click", () => {
+    const needle = document.getElementById("sd-search").value.trim().toLocaleLowerCase();
+    if (!needle) return;
+    for (const tr of srows.querySelectorAll("tr")) {
+      if (tr.cells[0].textContent.toLocaleLowerCase().includes(needle)) tr.querySelector("select").value = searchInto.value;
+    }
+    splitCount();
+  });
+  document.getElementById("sd-cancel").addEventListener("click", () => { splitting = null; sdialog.close(); });
+  sform.addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    if (!splitting) return;
+    const defs = [...sform.querySelectorAll("input[name=sd_definition]")];
+    const under = document.getElementById("sd-under").checked ? splitting.id : null;
+    const into = [];
+    let incomplete = false;
+    nameInputs().forEach((input, i) => {
+      const segments = [...srows.querySelectorAll("tr")].filter((tr) => tr.querySelector("select").value === String(i))
+        .map((tr) => tr.dataset.id);
+      const name = input.value.trim();
+      if (!name && !segments.length) return;
+      if (!name || !segments.length) incomplete = true;
+      into.push({ name, definition: defs[i].value, parent: under, segments });
+    });
+    if (incomplete || !into.length) { toast(M("Give each new code a name and choose its codings"), true); return; }
+    try {
+      await api("POST", "/api/codes/" + encodeURIComponent(splitting.id) + "/split",
+        { into, remove: document.getElementById("sd-remove").checked });
+      sdialog.close();
+      toast(M("Split"));
       location.reload();
     } catch (err) { toast(M("Could not save") + ": " + err.message, true); }
   });
