@@ -72,3 +72,14 @@ def test_paging_and_a_reader_from_before_the_window(project: Any) -> None:
     assert [c.id for c in first.changes + rest.changes] == [c.id for c in changes_after(project, before + 2).changes]
     assert log.behind(before)  # its first codings left the window: read from the log itself
     assert log.read(project, before, latest, limit=1000).changes == changes_after(project, before).changes
+
+
+def test_a_split_code_tells_open_pages_to_reload(project: Any) -> None:
+    """A split moves codings to new codes: an open page shows them under the old code until it reloads (team28)."""
+    makna.import_text(project, "a.txt", TEXT, language="id")
+    makna.add_code(project, "emosi", "Emosi")
+    seg = makna.code_span(project, "a.txt", 0, 5, "emosi")
+    after = latest_id(project)
+    makna.split_code(project, "emosi", [makna.SplitPart("emosi.senang", segments=(seg.id,))])
+    change = changes_after(project, after).changes[-1]
+    assert change.data["reload"] is True
