@@ -1,0 +1,137 @@
+"""A name found once with strong evidence names the same one at its other mentions (issue #11, leak28).
+
+A transcript names a person, a place or an organisation several times, and the detectors find each mention on its
+own evidence: a cue, an honorific, a list, the learned layer. A mention said with no evidence of its own (the place
+in quotes before the turn that says "moved to" it, the person's name in lower case in a chat, an organisation said
+once after a preposition the stage dropped) is left in the text although another mention of the very same name was
+found with confidence: the identifier survives ``apply``. This late pass, after every stage, takes the names found
+at :data:`SOURCE_CONFIDENCE` or more and marks their other mentions that no detection touches, with the source's
+type (0.7, for review: ``mention.spread``):
+
+* a name of two words or more (a PERSON's honorifics left out): its other whole occurrences, in any case;
+* a one-word name, or a PERSON's given name or surname: its other capitalised occurrences not glued to another
+  capitalised word (``Kisumu`` found, ``Kisumu Road`` is another name), and for a PERSON also its lower-case
+  occurrences (``Thandeka`` found, ``thandeka always finds things``).
+
+A word is spread only when it cannot be read as an ordinary word: four letters or more, in no word list (English,
+Indonesian, colloquial: ``Grace``, ``Melati``, ``Gede`` stay), no stop word, honorific or address term; a name the
+document finds as two types is not spread. Organisations and places are spread in their own case only: a brand said
+in lower case is a tool or a verb (``gojek dulu``, ``hoover the corridor``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+from typing import Final
+
+from . import gazetteers as gz
+from ._text import HONORIFICS, SpanIndex
+from .types import Detection
+
+__all__ = ["SOURCE_CONFIDENCE", "spread_mentions"]
+
+SOURCE_CONFIDENCE: Final = 0.8
+"""A name found at this or more is evidence for its other mentions; the catch-all's guesses (0.4-0.6) are not."""
+_TYPES: Final = frozenset({"PERSON", "LOCATION", "ORG"})
+_WORD: Final = re.compile(r"[^\W\d_][\w'’\-]*")
+_CAP_BEFORE: Final = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’\-]*[ \t]+\Z")
+_CAP_AFTER: Final = re.compile(r"[ \t]+[A-ZÀ-ÖØ-Þ]")
+
+
+@cache
+def _ordinary() -> frozenset[str]:
+    return gz.ordinary_words()
+
+
+def _spreadable(word: str) -> bool:
+    """Whether a one-word name (or a PERSON's word) cannot be read as an ordinary word (module docstring)."""
+    bare = word.strip(".,'’")
+    return (
+        len(bare) >= 4
+        and bare.replace("-", "").isalpha()
+        and bare[:1].isupper()
+        and not bare.isupper()
+        and bare.lower() not in _ordinary()
+        and bare not in gz.stop_caps()
+        and bare not in HONORIFICS
+    )
+
+
+def _sources(found: Sequence[Detection]) -> tuple[dict[str, str], dict[str, str]]:
+    """The names to spread: ``(phrases, words)``, each surface mapped to its type (a surface of two types left out)."""
+    phrases: dict[str, set[str]] = {}
+    words: dict[str, set[str]] = {}
+    for det in found:
+        if det.type not in _TYPES:
+            continue
+        parts = det.text.split()
+        if det.type == "PERSON":
+            while parts and (parts[0] in HONORIFICS or parts[0].rstrip(".") in HONORIFICS):
+                parts = parts[1:]
+        if not parts:
+            continue
+        if det.confidence >= SOURCE_CONFIDENCE and len(parts) > 1:
+            phrases.setdefault(" ".join(parts), set()).add(det.type)
+        for word in parts if det.type == "PERSON" else parts if len(parts) == 1 else ():
+            bare = word.strip(".,'’")
+            if det.confidence >= SOURCE_CONFIDENCE and _spreadable(bare):
+                words.setdefault(bare, set()).add(det.type)
+            elif bare:
+                words.setdefault(bare, set()).add("")  # found weakly or as a part: another's to judge
+    # a word a weak detection or another type holds is no evidence of one kind
+    return (
+        {k: next(iter(v)) for k, v in phrases.items() if len(v) == 1},
+        {k: next(iter(v)) for k, v in words.items() if len(v) == 1 and "" not in v},
+    )
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` stands inside a run of capitalised words (another name)."""
+    line = text[max(0, start - 40) : start].rsplit("\n", 1)[-1]
+    if _CAP_BEFORE.search(line) is not None:
+        rest = _CAP_BEFORE.sub("", line).rstrip()
+        if rest and rest[-1] not in '.!?:;"“(—–':
+            return True
+    return _CAP_AFTER.match(text, end) is not None
+
+
+def _bounded(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    return not (before and (before.isalnum() or before in "@/#.'’-_")) and not (
+        after and (after.isalnum() or after in "@'’-_")
+    )
+
+
+def spread_mentions(text: str, found: Sequence[Detection]) -> list[Detection]:
+    """``found`` with the untouched other mentions of its confidently found names added (module docstring)."""
+    out = sorted(found, key=lambda d: (d.start, d.end))
+    phrases, words = _sources(out)
+    if not phrases and not words:
+        return out
+    index = SpanIndex(out)
+    added: list[Detection] = []
+    for phrase, kind in sorted(phrases.items(), key=lambda kv: -len(kv[0])):
+        for m in re.finditer(re.escape(phrase), text, re.IGNORECASE):
+            if _bounded(text, m.start(), m.end()) and not index.overlapping(m.start(), m.end()):
+                det = Detection(m.start(), m.end(), kind, 0.7, "mention.spread", m.group(0))
+                index.add(det)
+                added.append(det)
+    for m in _WORD.finditer(text):
+        word = m.group(0)
+        start, end = m.span()
+        kind = words.get(word)
+        if kind is None and word.islower():
+            kind = words.get(word.capitalize())
+            if kind != "PERSON":
+                continue
+        elif kind is None or _glued(text, start, end):
+            continue
+        if not _bounded(text, start, end) or index.overlapping(start, end):
+            continue
+        det = Detection(start, end, kind, 0.7, "mention.spread", word)
+        index.add(det)
+        added.append(det)
+    return sorted(out + added, key=lambda d: (d.start, d.end))
