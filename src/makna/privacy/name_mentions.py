@@ -32,8 +32,11 @@ from .types import Detection
 
 __all__ = ["SOURCE_CONFIDENCE", "spread_mentions"]
 
-SOURCE_CONFIDENCE: Final = 0.8
-"""A name found at this or more is evidence for its other mentions; the catch-all's guesses (0.4-0.6) are not."""
+SOURCE_CONFIDENCE: Final = 0.6
+"""A name found at this or more is evidence for its other mentions; the catch-all's guesses (0.4-0.6) are not (the
+bound :mod:`.person_echoes` spreads from)."""
+_ORG_PLACE_WORDS: Final = frozenset("of di in at for".split())
+"""``University of X``, ``Polsek di X``: the word after these in an organisation's name is a place."""
 _TYPES: Final = frozenset({"PERSON", "LOCATION", "ORG"})
 _WORD: Final = re.compile(r"[^\W\d_][\w'’\-]*")
 _CAP_BEFORE: Final = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’\-]*[ \t]+\Z")
@@ -87,6 +90,23 @@ def _sources(found: Sequence[Detection]) -> tuple[dict[str, str], dict[str, str]
     )
 
 
+def _org_places(found: Sequence[Detection], words: dict[str, str]) -> dict[str, str]:
+    """The places organisations are named after: the first word of an organisation of three words or more, and the
+    word after ``of``/``di``/``in`` ending one, where that word is no ordinary word and no other name found."""
+    places: dict[str, str] = {}
+    for det in found:
+        parts = [w.strip(".,'’") for w in det.text.split()]
+        if det.type != "ORG" or det.confidence < SOURCE_CONFIDENCE or len(parts) < 3:
+            continue
+        picks = [parts[0]] if all(w.lower() in _ordinary() or not w[:1].isupper() for w in parts[1:]) else []
+        if parts[-2].lower() in _ORG_PLACE_WORDS:
+            picks.append(parts[-1])
+        for word in picks:
+            if _spreadable(word) and word not in words and word not in gz.brands():
+                places[word] = "LOCATION"
+    return places
+
+
 def _glued(text: str, start: int, end: int) -> bool:
     """Whether the word at ``start:end`` stands inside a run of capitalised words (another name)."""
     line = text[max(0, start - 40) : start].rsplit("\n", 1)[-1]
@@ -109,7 +129,8 @@ def spread_mentions(text: str, found: Sequence[Detection]) -> list[Detection]:
     """``found`` with the untouched other mentions of its confidently found names added (module docstring)."""
     out = sorted(found, key=lambda d: (d.start, d.end))
     phrases, words = _sources(out)
-    if not phrases and not words:
+    places = _org_places(out, words)
+    if not phrases and not words and not places:
         return out
     index = SpanIndex(out)
     added: list[Detection] = []
@@ -123,6 +144,9 @@ def spread_mentions(text: str, found: Sequence[Detection]) -> list[Detection]:
         word = m.group(0)
         start, end = m.span()
         kind = words.get(word)
+        confidence, detector = 0.7, "mention.spread"
+        if kind is None and word in places:
+            kind, confidence, detector = places[word], 0.6, "mention.org_place"
         if kind is None and word.islower():
             kind = words.get(word.capitalize())
             if kind != "PERSON":
@@ -131,7 +155,7 @@ def spread_mentions(text: str, found: Sequence[Detection]) -> list[Detection]:
             continue
         if not _bounded(text, start, end) or index.overlapping(start, end):
             continue
-        det = Detection(start, end, kind, 0.7, "mention.spread", word)
+        det = Detection(start, end, kind, confidence, detector, word)
         index.add(det)
         added.append(det)
     return sorted(out + added, key=lambda d: (d.start, d.end))

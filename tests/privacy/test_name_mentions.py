@@ -1,0 +1,87 @@
+"""A name found with strong evidence spreads to its untouched mentions (leak28, round twenty-eight).
+
+``spread_mentions`` marks the other mentions of a PERSON, LOCATION or ORG found at 0.6 or more that no detection
+touches: a name of two words in any case, a one-word name capitalised and not inside another capitalised run, a
+PERSON's word in lower case too, and the place an organisation is named after. Invented sentences in both
+languages, with look-alikes that must stay undetected: ordinary words, a weakly found name, a brand said as a tool.
+"""
+
+from __future__ import annotations
+
+import re
+
+from makna.privacy import detect
+from makna.privacy.name_mentions import spread_mentions
+from makna.privacy.types import Detection
+
+
+def _at(text: str, name: str, kind: str = "PERSON", confidence: float = 0.97) -> Detection:
+    start = re.search(re.escape(name), text).start()  # type: ignore[union-attr]
+    return Detection(start, start + len(name), kind, confidence, "test", name)
+
+
+def _added(text: str, *found: Detection) -> list[tuple[str, str]]:
+    return [(d.text, d.type) for d in spread_mentions(text, list(found)) if d.detector != "test"]
+
+
+def test_lower_case_mention_of_a_person_english() -> None:
+    text = "My sister Thandeka found me the room. thandeka always finds things."
+    assert _added(text, _at(text, "Thandeka")) == [("thandeka", "PERSON")]
+
+
+def test_lower_case_mention_of_a_person_indonesian() -> None:
+    text = "Waktu itu saya tinggal sama Rizal Harahap. rizal kerja di bengkel, harahap itu marganya."
+    assert _added(text, _at(text, "Rizal Harahap")) == [("rizal", "PERSON"), ("harahap", "PERSON")]
+
+
+def test_full_name_in_another_case() -> None:
+    text = "Bu Lestari Handayani yang antar. Terus lestari handayani juga yang jemput."
+    assert _added(text, _at(text, "Bu Lestari Handayani")) == [("lestari handayani", "PERSON")]
+
+
+def test_a_place_quoted_before_the_turn_that_finds_it() -> None:
+    text = 'We just said "Kapsabet" at home. Then we moved to Kapsabet for good.'
+    assert _added(text, _at(text, "Kapsabet", "LOCATION", 0.9)) == [("Kapsabet", "LOCATION")]
+
+
+def test_an_organisation_said_again() -> None:
+    text = "Kami dibantu Koperasi Tani Makmur Jaya. Waktu itu Koperasi Tani Makmur Jaya kasih pinjaman."
+    assert _added(text, _at(text, "Koperasi Tani Makmur Jaya", "ORG")) == [("Koperasi Tani Makmur Jaya", "ORG")]
+
+
+def test_the_place_an_organisation_is_named_after() -> None:
+    text = "I volunteered at the University of Kapsabet. Everyone in Kapsabet knew it."
+    assert _added(text, _at(text, "University of Kapsabet", "ORG")) == [("Kapsabet", "LOCATION")]
+
+
+def test_ordinary_words_are_not_spread() -> None:
+    text = "Bu Melati sama Gede Sudarsana datang. Saya tanam melati, rumahnya gede."
+    assert _added(text, _at(text, "Bu Melati"), _at(text, "Gede Sudarsana")) == []
+
+
+def test_a_weak_guess_is_no_evidence() -> None:
+    text = "Maybe Okonjo was there. okonjo said nothing."
+    assert _added(text, _at(text, "Okonjo", confidence=0.5)) == []
+
+
+def test_a_brand_in_lower_case_is_a_tool() -> None:
+    text = "I rode for Trolleo last year. Now I just trolleo my own shopping."
+    assert _added(text, _at(text, "Trolleo", "ORG")) == []
+
+
+def test_a_word_inside_another_name_is_left() -> None:
+    text = "Kofi Mensah helped. We met on Mensah Road later."
+    assert _added(text, _at(text, "Kofi Mensah")) == []
+
+
+def test_a_name_found_as_two_types_is_not_spread() -> None:
+    text = "Batara helped me. Batara Group paid. We talked of Batara."
+    found = [_at(text, "Batara"), Detection(18, 24, "ORG", 0.9, "test", "Batara")]
+    assert _added(text, *found) == []
+
+
+def test_through_detect_both_languages() -> None:
+    en = "My supervisor was Mrs Chidinma Okafor. Every morning chidinma checked the rota."
+    assert any(d.text == "chidinma" and d.type == "PERSON" for d in detect(en, language="en"))
+    idt = "Saya kerja ikut Pak Hendrawan Saputra lima tahun. hendrawan itu baik sekali."
+    assert any(d.text == "hendrawan" and d.type == "PERSON" for d in detect(idt, language="id"))
