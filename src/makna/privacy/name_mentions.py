@@ -143,16 +143,17 @@ def spread_mentions(text: str, found: Sequence[Detection]) -> list[Detection]:
     for m in _WORD.finditer(text):
         word = m.group(0)
         start, end = m.span()
-        kind = words.get(word)
+        got = words.get(word)
         confidence, detector = 0.7, "mention.spread"
-        if kind is None and word in places:
-            kind, confidence, detector = places[word], 0.6, "mention.org_place"
-        if kind is None and word.islower():
-            kind = words.get(word.capitalize())
-            if kind != "PERSON":
+        if got is None and word in places:
+            got, confidence, detector = places[word], 0.6, "mention.org_place"
+        if got is None and word.islower():
+            if words.get(word.capitalize()) != "PERSON":
                 continue
-        elif kind is None or _glued(text, start, end):
+            got = "PERSON"
+        elif got is None or _glued(text, start, end):
             continue
+        kind = got
         if not _bounded(text, start, end) or index.overlapping(start, end):
             continue
         det = Detection(start, end, kind, confidence, detector, word)
