@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import re
 
+from case_tables import TABLE as _TABLE
+from case_tables import open_cases
+
 from makna.privacy import detect
 from makna.privacy.name_mentions import spread_mentions
-from makna.privacy.types import Detection
+from makna.privacy.types import PII_TYPES, Detection
 
 
 def _at(text: str, name: str, kind: str = "PERSON", confidence: float = 0.97) -> Detection:
@@ -85,3 +88,25 @@ def test_through_detect_both_languages() -> None:
     assert any(d.text == "chidinma" and d.type == "PERSON" for d in detect(en, language="en"))
     idt = "Saya kerja ikut Pak Hendrawan Saputra lima tahun. hendrawan itu baik sekali."
     assert any(d.text == "hendrawan" and d.type == "PERSON" for d in detect(idt, language="id"))
+
+
+_KNOWN: frozenset[str] = frozenset(
+    {
+        "Her name is [[Ma. Luisa Dimaculangan]], but we just call her [[Weng]].",  # "Ma." a span of its own
+        "Yang paling dekat sama saya itu [[Wulandari]]. Tiap sore [[wulan]] ke rumah bawa kue.",  # a short form
+        "Ambo jo Uni [[Ramayulis]] sajak ketek. Uni [[yulis]] nan maaja ambo manjaik.",  # a short form
+        "[[Gede Sudarsana]] yang ngajak saya ke Denpasar. [[gede]] itu baik sekali.",  # "gede" an ordinary word
+        "Saya asli [[Pariaman]], tapi lama di [[pekanbaru]].",  # a place in lower case
+    }
+)
+"""Open cases still failing (strict expected failures, so that a fix shows)."""
+
+
+@open_cases("leak28cases", _KNOWN)
+def test_open_case(case: _TABLE.Case) -> None:
+    problems = _TABLE.check(case, alarms=frozenset(PII_TYPES), whole=True)
+    assert problems == [], problems
+
+
+def test_tables_are_disjoint() -> None:
+    assert _TABLE.split_ok(_TABLE.CASES.parent / "leak28cases")
