@@ -1,9 +1,10 @@
 """A name found with strong evidence spreads to its untouched mentions (leak28, round twenty-eight).
 
-``spread_mentions`` marks the other mentions of a PERSON, LOCATION or ORG found at 0.6 or more that no detection
-touches: a name of two words in any case, a one-word name capitalised and not inside another capitalised run, a
-PERSON's word in lower case too, and the place an organisation is named after. Invented sentences in both
-languages, with look-alikes that must stay undetected: ordinary words, a weakly found name, a brand said as a tool.
+``spread_mentions`` marks the other mentions of a PERSON, LOCATION or ORG found at 0.6 or more by a cue, a list or a
+repeat that no detection touches: a name of two words as written, a one-word name (a PERSON's first or last word)
+outside another capitalised run, and the place an organisation is named after. Invented sentences in both
+languages, with look-alikes that must stay undetected: ordinary words, a name's word in lower case (the word
+itself), a word the text also writes in lower case, a capital-letter guess, a brand, a word inside another name.
 """
 
 from __future__ import annotations
@@ -24,22 +25,39 @@ def _at(text: str, name: str, kind: str = "PERSON", confidence: float = 0.97) ->
 
 
 def _added(text: str, *found: Detection) -> list[tuple[str, str]]:
-    return [(d.text, d.type) for d in spread_mentions(text, list(found)) if d.detector != "test"]
+    return [(d.text, d.type) for d in spread_mentions(text, list(found)) if d.detector.startswith("mention.")]
 
 
-def test_lower_case_mention_of_a_person_english() -> None:
-    text = "My sister Thandeka found me the room. thandeka always finds things."
-    assert _added(text, _at(text, "Thandeka")) == [("thandeka", "PERSON")]
+def test_a_short_name_said_alone_english() -> None:
+    text = "My supervisor was Chidinma Okafor. Every morning Chidinma checked the rota."
+    assert _added(text, _at(text, "Chidinma Okafor")) == [("Chidinma", "PERSON")]
 
 
-def test_lower_case_mention_of_a_person_indonesian() -> None:
-    text = "Waktu itu saya tinggal sama Rizal Harahap. rizal kerja di bengkel, harahap itu marganya."
-    assert _added(text, _at(text, "Rizal Harahap")) == [("rizal", "PERSON"), ("harahap", "PERSON")]
+def test_a_surname_said_alone_indonesian() -> None:
+    text = "Waktu itu saya kerja ikut Rizal Harahap. Harahap itu orangnya keras tapi adil."
+    assert _added(text, _at(text, "Rizal Harahap")) == [("Harahap", "PERSON")]
 
 
-def test_full_name_in_another_case() -> None:
-    text = "Bu Lestari Handayani yang antar. Terus lestari handayani juga yang jemput."
-    assert _added(text, _at(text, "Bu Lestari Handayani")) == [("lestari handayani", "PERSON")]
+def test_a_full_name_said_again() -> None:
+    text = "Bu Lestari Handayani yang antar. Terus Lestari Handayani juga yang jemput."
+    assert _added(text, _at(text, "Bu Lestari Handayani")) == [("Lestari Handayani", "PERSON")]
+
+
+def test_lower_case_mentions_are_the_word() -> None:
+    text = "Dia dipanggil Bareh dari kecil. Kami makan bareh jo samba. Orang manggil Kabut Pagi, kabut pagi turun."
+    found = (_at(text, "Bareh"), _at(text, "Kabut Pagi"))
+    assert _added(text, *found) == []
+
+
+def test_a_word_also_written_in_lower_case_is_not_spread() -> None:
+    text = "Kamek Utin Halimah: Kamek tinggal di hulu. Kamek pergi, kamek pulang."
+    assert _added(text, _at(text, "Kamek Utin Halimah")) == []
+
+
+def test_a_guess_from_a_capital_letter_is_no_evidence() -> None:
+    text = "Papuq Senep datang. Papuq bawa beras."
+    found = Detection(0, 11, "PERSON", 0.79, "unknown.capitalised", "Papuq Senep")
+    assert _added(text, found) == []
 
 
 def test_a_place_quoted_before_the_turn_that_finds_it() -> None:
@@ -58,17 +76,17 @@ def test_the_place_an_organisation_is_named_after() -> None:
 
 
 def test_ordinary_words_are_not_spread() -> None:
-    text = "Bu Melati sama Gede Sudarsana datang. Saya tanam melati, rumahnya gede."
+    text = "Bu Melati sama Gede Sudarsana datang. Melati yang ditanam, Gede itu besar."
     assert _added(text, _at(text, "Bu Melati"), _at(text, "Gede Sudarsana")) == []
 
 
 def test_a_weak_guess_is_no_evidence() -> None:
-    text = "Maybe Okonjo was there. okonjo said nothing."
+    text = "Maybe Okonjo was there. Okonjo said nothing."
     assert _added(text, _at(text, "Okonjo", confidence=0.5)) == []
 
 
 def test_a_brand_in_lower_case_is_a_tool() -> None:
-    text = "I rode for Trolleo last year. Now I just trolleo my own shopping."
+    text = "I rode for Trolleo last year. Now I just trolleo my own shopping. Trolleo never paid."
     assert _added(text, _at(text, "Trolleo", "ORG")) == []
 
 
@@ -84,10 +102,10 @@ def test_a_name_found_as_two_types_is_not_spread() -> None:
 
 
 def test_through_detect_both_languages() -> None:
-    en = "My supervisor was Mrs Chidinma Okafor. Every morning chidinma checked the rota."
-    assert any(d.text == "chidinma" and d.type == "PERSON" for d in detect(en, language="en"))
-    idt = "Saya kerja ikut Pak Hendrawan Saputra lima tahun. hendrawan itu baik sekali."
-    assert any(d.text == "hendrawan" and d.type == "PERSON" for d in detect(idt, language="id"))
+    en = 'We just called it "Kapsabet" at home. Then we moved to Kapsabet for good.'
+    assert [d.text for d in detect(en, language="en") if d.type == "LOCATION"] == ["Kapsabet", "Kapsabet"]
+    idt = "Saya kerja ikut Pak Hendrawan Saputra lima tahun. Waktu itu Saputra sudah tua."
+    assert any(d.text == "Saputra" and d.type == "PERSON" for d in detect(idt, language="id"))
 
 
 _KNOWN: frozenset[str] = frozenset(
@@ -97,6 +115,10 @@ _KNOWN: frozenset[str] = frozenset(
         "Ambo jo Uni [[Ramayulis]] sajak ketek. Uni [[yulis]] nan maaja ambo manjaik.",  # a short form
         "[[Gede Sudarsana]] yang ngajak saya ke Denpasar. [[gede]] itu baik sekali.",  # "gede" an ordinary word
         "Saya asli [[Pariaman]], tapi lama di [[pekanbaru]].",  # a place in lower case
+        # a name in lower case: on the open corpus such a word is nearly always the word itself (never spread)
+        "My sister [[Thandeka]] is the one who found me the room. [[thandeka]] always finds things.",
+        "I only ever dealt with [[Bongani]] at the office; [[bongani]] was the only one who picked up.",
+        "Waktu itu saya tinggal sama [[Rizal Harahap]]. [[rizal]] kerja di bengkel, saya di warung.",
     }
 )
 """Open cases still failing (strict expected failures, so that a fix shows)."""
