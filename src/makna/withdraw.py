@@ -39,7 +39,15 @@ from .memos import forget
 from .project import Project
 from .store import tables
 
-__all__ = ["Cut", "Quote", "WithdrawReport", "find_quotes", "speaker_labels", "withdraw_participant"]
+__all__ = [
+    "Cut",
+    "Quote",
+    "WithdrawReport",
+    "find_quotes",
+    "purge_withdrawn_source",
+    "speaker_labels",
+    "withdraw_participant",
+]
 
 
 #: What her label and her case's name become in the event log.
@@ -460,3 +468,42 @@ def withdraw_participant(
         key.save(passphrase)
     report.compacted = maintenance.compact(project.store.engine, tables.metadata.tables)
     return report
+
+
+def purge_withdrawn_source(
+    project: Project,
+    name_or_id: str,
+    *,
+    key_path: str | Path | None = None,
+    passphrase: str | None = None,
+    keep_key: bool = False,
+    key_needed: str = "(--key FILE)",
+) -> tuple[int, bool, int]:
+    """:func:`makna.sources.purge_source` for an informant who withdraws, and for a de-identified transcript her
+    originals leave the project's key as a withdrawal's do (:mod:`makna.privacy.withdraw_key`: what another source
+    or a field value still holds stays), re-encrypted once the source is gone. Without the key, a de-identified
+    source is refused with nothing changed, unless ``keep_key`` (the key then still holds her originals). Returns
+    the codings removed, whether the storage was compacted and how many originals left the key (trial18)."""
+    from .sources import purge_source
+
+    with project.store.read() as conn:
+        row = project.source_row(conn, name_or_id)
+        sid, length = str(row.id), int(row.length)
+        applied = conn.execute(
+            select(tables.deid_sources.c.applied_at).where(tables.deid_sources.c.source_id == sid)
+        ).scalar()
+    key, originals = None, 0
+    if applied is not None and not keep_key:
+        if key_path is None or passphrase is None:
+            raise PrivacyError(
+                f"{row.name} is de-identified: give the project's key file, so that her originals leave it too "
+                f"{key_needed}, or --keep-key to leave them in the key"
+            )
+        from .privacy.withdraw_key import key_without_turns
+
+        key, originals = key_without_turns(project, key_path, passphrase, {sid: Cut([(0, length)])})
+        key.records.pop(sid, None)
+    n, compacted = purge_source(project, sid)
+    if key is not None and passphrase is not None:  # once the source is gone: a refused delete leaves the key be
+        key.save(passphrase)
+    return n, compacted, originals
