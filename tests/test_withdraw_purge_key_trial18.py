@@ -1,7 +1,8 @@
 """An informant who withdraws from a de-identified study: ``makna sources delete NAME --purge --key K`` deletes her
 transcript for good and her originals leave the key file, while what another transcript also names stays; without
 the key the purge is refused with nothing changed (``--keep-key`` deletes it and leaves the key as it was).
-Before, the purge left her name, her NIK and her places in the key (trial18). Fictional."""
+Before, the purge left her name, her NIK and her places in the key, also through a memo on her transcript that went
+with it (trial18). Fictional."""
 
 from __future__ import annotations
 
@@ -35,6 +36,7 @@ def _key_text(path: Path) -> str:
 def _deidentified(project: Any, tmp_path: Path) -> Path:
     makna.import_text(project, "hers.txt", HERS_TEXT, language="id")
     makna.import_text(project, "other.txt", OTHER_TEXT, language="id")
+    makna.add_memo(project, "source", "hers.txt", "Dwi Astuti menangis saat cerita.")  # goes with her transcript
     scan(project)
     for source, names in NAMED.items():
         text = makna.get_source(project, source).text
@@ -49,6 +51,7 @@ def _deidentified(project: Any, tmp_path: Path) -> Path:
     scan(project)
     decide_all(project, "accepted")
     apply(project, tmp_path / "k.key", PASS)
+    assert "Dwi Astuti" not in makna.list_memos(project, "source")[0].text
     return tmp_path / "k.key"
 
 

@@ -505,5 +505,31 @@ def purge_withdrawn_source(
         key.records.pop(sid, None)
     n, compacted = purge_source(project, sid)
     if key is not None and passphrase is not None:  # once the source is gone: a refused delete leaves the key be
+        from .privacy.withdraw_key import forget_originals
+
+        originals += forget_originals(key, _drop_stale_fields(project, key.records))
         key.save(passphrase)
     return n, compacted, originals
+
+
+def _drop_stale_fields(project: Project, records: dict[str, Any]) -> set[str]:
+    """Drop from the key's field records those whose row went with the source (its memos, its codings' memos, its
+    file name) or before it (her case, deleted first); returns the originals they held."""
+    from .privacy.project_apply import FIELDS
+
+    fields = records.get(FIELDS)
+    if not isinstance(fields, dict):
+        return set()
+    alive: dict[str, set[str]] = {}
+    with project.store.read() as conn:
+        for table in (tables.sources, tables.segments, tables.cases, tables.memos, tables.case_values):
+            first = table.c.case_id if table is tables.case_values else table.c.id
+            alive[table.name] = {str(x) for x in conn.execute(select(first)).scalars()}
+    gone: set[str] = set()
+    for name in list(fields):
+        table, _, rest = name.partition("|")
+        if table in alive and rest.split("|")[0].split("/")[0] not in alive[table]:
+            entry = fields.pop(name)
+            if isinstance(entry, dict):
+                gone.update(str(r["original"]) for r in entry.get("replacements", []))
+    return gone
