@@ -75,8 +75,9 @@ def test_the_command_refuses_without_the_key_in_one_line(project: Any, tmp_path:
     key = _deidentified(project, tmp_path)
     path = str(project.store.engine.url.database)
     runner = CliRunner()
-    out = runner.invoke(app, ["sources", "delete", "hers.txt", "--purge", "--yes", "-p", path])
+    out = runner.invoke(app, ["sources", "delete", "hers.txt", "--purge", "-p", path], input="y\n")
     assert out.exit_code != 0 and "Traceback" not in out.output and "--key" in out.output, out.output
+    assert "for good?" not in out.output  # refused before she is asked to confirm
     assert len(makna.list_sources(project)) == 2
     out = runner.invoke(
         app,

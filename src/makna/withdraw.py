@@ -26,7 +26,7 @@ import hashlib
 import json
 import re
 import shlex
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -478,12 +478,15 @@ def purge_withdrawn_source(
     passphrase: str | None = None,
     keep_key: bool = False,
     key_needed: str = "(--key FILE)",
+    confirm: Callable[[], None] | None = None,
 ) -> tuple[int, bool, int]:
     """:func:`makna.sources.purge_source` for an informant who withdraws, and for a de-identified transcript her
     originals leave the project's key as a withdrawal's do (:mod:`makna.privacy.withdraw_key`: what another source
     or a field value still holds stays), re-encrypted once the source is gone. Without the key, a de-identified
     source is refused with nothing changed, unless ``keep_key`` (the key then still holds her originals). Returns
-    the codings removed, whether the storage was compacted and how many originals left the key (trial18)."""
+    the codings removed, whether the storage was compacted and how many originals left the key (trial18).
+    ``confirm`` (the command line's question) is called once the key is read (or not needed), before anything
+    changes; it raises to stop."""
     from .sources import purge_source
 
     with project.store.read() as conn:
@@ -503,6 +506,8 @@ def purge_withdrawn_source(
 
         key, originals = key_without_turns(project, key_path, passphrase, {sid: Cut([(0, length)])})
         key.records.pop(sid, None)
+    if confirm is not None:
+        confirm()
     n, compacted = purge_source(project, sid)
     if key is not None and passphrase is not None:  # once the source is gone: a refused delete leaves the key be
         from .privacy.withdraw_key import forget_originals

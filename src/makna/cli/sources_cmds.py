@@ -344,10 +344,13 @@ def sources_delete(
 
     if (key is not None or keep_key) and not purge:
         raise InputError("--key and --keep-key go with --purge (a plain delete can be undone: the key stays as it is)")
-    if not yes:
-        typer.confirm(f"Delete source {name!r} and all its codings{' for good' if purge else ''}?", abort=True)
+    def ask() -> None:
+        if not yes:
+            typer.confirm(f"Delete source {name!r} and all its codings{' for good' if purge else ''}?", abort=True)
+
     with opened(project) as proj:
         if not purge:
+            ask()
             n = delete_source(proj, name)
             typer.echo(f"Deleted {name} and {n} coding(s).")
             return
@@ -357,7 +360,7 @@ def sources_delete(
 
             passphrase = _passphrase(passphrase_file)
         n, compacted, originals = purge_withdrawn_source(
-            proj, name, key_path=key, passphrase=passphrase, keep_key=keep_key)
+            proj, name, key_path=key, passphrase=passphrase, keep_key=keep_key, confirm=ask)
     typer.echo(f"Deleted {name} and {n} coding(s) for good: it cannot be undone (nor can anything before it).")
     if key is not None:
         typer.echo(f"{originals} original(s) of hers left the key file (re-encrypted).")
