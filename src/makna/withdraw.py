@@ -26,7 +26,7 @@ import hashlib
 import json
 import re
 import shlex
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,7 +39,15 @@ from .memos import forget
 from .project import Project
 from .store import tables
 
-__all__ = ["Cut", "Quote", "WithdrawReport", "find_quotes", "speaker_labels", "withdraw_participant"]
+__all__ = [
+    "Cut",
+    "Quote",
+    "WithdrawReport",
+    "find_quotes",
+    "purge_withdrawn_source",
+    "speaker_labels",
+    "withdraw_participant",
+]
 
 
 #: What her label and her case's name become in the event log.
@@ -460,3 +468,73 @@ def withdraw_participant(
         key.save(passphrase)
     report.compacted = maintenance.compact(project.store.engine, tables.metadata.tables)
     return report
+
+
+def purge_withdrawn_source(
+    project: Project,
+    name_or_id: str,
+    *,
+    key_path: str | Path | None = None,
+    passphrase: str | None = None,
+    keep_key: bool = False,
+    key_needed: str = "(--key FILE)",
+    confirm: Callable[[], None] | None = None,
+) -> tuple[int, bool, int]:
+    """:func:`makna.sources.purge_source` for an informant who withdraws, and for a de-identified transcript her
+    originals leave the project's key as a withdrawal's do (:mod:`makna.privacy.withdraw_key`: what another source
+    or a field value still holds stays), re-encrypted once the source is gone. Without the key, a de-identified
+    source is refused with nothing changed, unless ``keep_key`` (the key then still holds her originals). Returns
+    the codings removed, whether the storage was compacted and how many originals left the key (trial18).
+    ``confirm`` (the command line's question) is called once the key is read (or not needed), before anything
+    changes; it raises to stop."""
+    from .sources import purge_source
+
+    with project.store.read() as conn:
+        row = project.source_row(conn, name_or_id)
+        sid, length = str(row.id), int(row.length)
+        applied = conn.execute(
+            select(tables.deid_sources.c.applied_at).where(tables.deid_sources.c.source_id == sid)
+        ).scalar()
+    key, originals = None, 0
+    if applied is not None and not keep_key:
+        if key_path is None or passphrase is None:
+            raise PrivacyError(
+                f"{row.name} is de-identified: give the project's key file, so that her originals leave it too "
+                f"{key_needed}, or --keep-key to leave them in the key"
+            )
+        from .privacy.withdraw_key import key_without_turns
+
+        key, originals = key_without_turns(project, key_path, passphrase, {sid: Cut([(0, length)])})
+        key.records.pop(sid, None)
+    if confirm is not None:
+        confirm()
+    n, compacted = purge_source(project, sid)
+    if key is not None and passphrase is not None:  # once the source is gone: a refused delete leaves the key be
+        from .privacy.withdraw_key import forget_originals
+
+        originals += forget_originals(key, _drop_stale_fields(project, key.records))
+        key.save(passphrase)
+    return n, compacted, originals
+
+
+def _drop_stale_fields(project: Project, records: dict[str, Any]) -> set[str]:
+    """Drop from the key's field records those whose row went with the source (its memos, its codings' memos, its
+    file name) or before it (her case, deleted first); returns the originals they held."""
+    from .privacy.project_apply import FIELDS
+
+    fields = records.get(FIELDS)
+    if not isinstance(fields, dict):
+        return set()
+    alive: dict[str, set[str]] = {}
+    with project.store.read() as conn:
+        for table in (tables.sources, tables.segments, tables.cases, tables.memos, tables.case_values):
+            first = table.c.case_id if table is tables.case_values else table.c.id
+            alive[table.name] = {str(x) for x in conn.execute(select(first)).scalars()}
+    gone: set[str] = set()
+    for name in list(fields):
+        table, _, rest = name.partition("|")
+        if table in alive and rest.split("|")[0].split("/")[0] not in alive[table]:
+            entry = fields.pop(name)
+            if isinstance(entry, dict):
+                gone.update(str(r["original"]) for r in entry.get("replacements", []))
+    return gone

@@ -25,7 +25,7 @@ def warn_unscanned_fields(project: Project, what: str) -> None:
         typer.echo(
             f"Warning: {n} free-text field value(s) (memos, cases, the codebook ...) written or edited since "
             f"the de-identification were never scanned, so a name typed there is in {what} as written: "
-            "'makna deid scan' reviews them ('makna deid fields' lists them), 'makna deid apply' replaces "
-            "what you accept.",
+            "'makna deid scan --key KEY' reviews them (the key finds a name the apply replaced, typed again; "
+            "'makna deid fields' lists them), 'makna deid apply' with the same key replaces what you accept.",
             err=True,
         )

@@ -165,6 +165,12 @@ def project_import(
         sp, report = reg.import_reported(path, owner=who, name=name, seals=seals)
     _print_report(report)
     typer.echo(f"Imported {path} as project {sp.name!r} (id {sp.id})")
+    if path.suffix.lower() not in (".qdpx", ".qde"):  # a project file, whole: its fields as they are (trial18)
+        from ._common import opened
+        from ._deid_hint import warn_unscanned_fields
+
+        with opened(str(path)) as local:
+            warn_unscanned_fields(local, "the server's project, for every member who reads it,")
 
 
 @project_app.command("export")

@@ -347,19 +347,43 @@ def sources_delete(
     purge: Annotated[bool, typer.Option(
         "--purge", help="Delete it for good (an informant who withdraws): it cannot be undone, and the project "
         "file (and so a copy or backup made afterwards) keeps none of its text.")] = False,
+    key: Annotated[Path | None, typer.Option(
+        "--key", "-k", help="With --purge, for a de-identified transcript: the project's de-identification key "
+        "file; her originals leave it too (what other sources or fields hold stays).")] = None,
+    passphrase_file: Annotated[Path | None, typer.Option(
+        "--passphrase-file", help="Read the key passphrase from this file [default: $MAKNA_DEID_PASSPHRASE, "
+        "else a hidden prompt].")] = None,
+    keep_key: Annotated[bool, typer.Option(
+        "--keep-key", help="With --purge: delete a de-identified transcript without its key, which then still "
+        "holds her originals.")] = False,
 ) -> None:
     """Delete a source with its codings (undo brings it back, unless --purge)."""
-    from ..sources import delete_source, purge_source
+    from ..errors import InputError
+    from ..sources import delete_source
+    from ..withdraw import purge_withdrawn_source
 
-    if not yes:
-        typer.confirm(f"Delete source {name!r} and all its codings{' for good' if purge else ''}?", abort=True)
+    if (key is not None or keep_key) and not purge:
+        raise InputError("--key and --keep-key go with --purge (a plain delete can be undone: the key stays as it is)")
+    def ask() -> None:
+        if not yes:
+            typer.confirm(f"Delete source {name!r} and all its codings{' for good' if purge else ''}?", abort=True)
+
     with opened(project) as proj:
         if not purge:
+            ask()
             n = delete_source(proj, name)
             typer.echo(f"Deleted {name} and {n} coding(s).")
             return
-        n, compacted = purge_source(proj, name)
+        passphrase = None
+        if key is not None:
+            from .deid_cmds import _passphrase
+
+            passphrase = _passphrase(passphrase_file)
+        n, compacted, originals = purge_withdrawn_source(
+            proj, name, key_path=key, passphrase=passphrase, keep_key=keep_key, confirm=ask)
     typer.echo(f"Deleted {name} and {n} coding(s) for good: it cannot be undone (nor can anything before it).")
+    if key is not None:
+        typer.echo(f"{originals} original(s) of hers left the key file (re-encrypted).")
     _say_compacted(compacted, "its text", "it")
 
 

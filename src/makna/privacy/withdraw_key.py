@@ -26,7 +26,7 @@ from .replacements import Replacement, restore
 if TYPE_CHECKING:
     from ..withdraw import Cut
 
-__all__ = ["forget_turns", "key_without_turns", "surrogate_labels"]
+__all__ = ["forget_originals", "forget_turns", "key_without_turns", "surrogate_labels"]
 
 
 def _fold(text: str) -> str:
@@ -103,10 +103,16 @@ def key_without_turns(
                 entry.pop("sha256", None)
             else:
                 entry["sha256"] = hashlib.sha256(original.encode("utf-8")).hexdigest()
+    return key, forget_originals(key, gone)
+
+
+def forget_originals(key: ProjectKey, gone: set[str]) -> int:
+    """Forget everywhere in ``key`` (records, the mapping's tables, the known names) each original of ``gone`` that
+    no replacement record still holds; returns how many were forgotten. The caller saves the key."""
     kept = {str(r["original"]) for r in key.replacements()}
-    gone -= kept
+    gone = gone - kept
     if not gone:
-        return key, 0
+        return 0
     mine = set().union(*(_pieces(o) for o in gone))
     others = sorted({_fold(o) for o in kept} | {w for o in kept for w in _pieces(o)})
     for sid, entry in key.records.items():
@@ -117,7 +123,7 @@ def key_without_turns(
     data = key.mapping.to_dict()
     pruned = {k: (_prune(v, mine, others) if k != "secret" else v) for k, v in data.items()}
     key.mapping = KeyMapping.from_dict(pruned)
-    return key, len(gone)
+    return len(gone)
 
 
 def surrogate_labels(project: Project, key_path: str | Path, passphrase: str, speaker: str) -> dict[str, str]:

@@ -103,7 +103,7 @@ def render_docx(data: ReportData, path: str | Path, pictures: Mapping[str, bytes
             p = doc.add_paragraph(style="List Bullet")
             title = f" · {memo.title}" if memo.title else ""
             p.add_run(f"{t['project'] if memo.kind == 'project' else memo.target}{title}: ").bold = True
-            p.add_run(f"{memo.text} ({memo.coder})")
+            p.add_run(f"{memo.text} ({memo.coder})" if memo.coder else memo.text)
     if data.matrices:
         doc.add_heading(t["matrices"], level=1)
     for m in data.matrices:

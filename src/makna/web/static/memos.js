@@ -70,7 +70,8 @@
     const head = el("div", "memo-head");
     head.append(el("span", "badge", M(KINDS[m.kind] || m.kind)));
     if (m.target) head.append(el("b", "target", m.target));
-    const who = el("span", "muted small", " " + M("by") + " " + (m.coder || "?") + " · " + (m.created_at || "").slice(0, 10));
+    const by = m.coder ? M("by") + " " + m.coder + " · " : "";  // an imported memo may have no author (QualCoder's)
+    const who = el("span", "muted small", " " + by + (m.created_at || "").slice(0, 10));
     head.append(who);
     li.append(head);
     if (m.title) li.append(el("div", "memo-title", m.title));
