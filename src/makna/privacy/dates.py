@@ -66,14 +66,28 @@ _RANGE: Final = re.compile(
 )
 _ON_PAIR: Final = re.compile(
     r"(?i:\b(?:on|since|until|till|dated|sejak|tanggal|tgl|tang|besok|bsk|besuk|kemarin|kmrn|mulai|before|after|"
-    r"pada|per|sampai)\.?)"
+    r"pada|per|sampai|sampe|hingga|sebelum|setelah|sesudah|by)\.?)"
     r"[ \t]+(?P<d>(?:[12]\d|3[01]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9]))(?![\d/.,]\d|[\d/]|[ \t]*(?:%|percent|persen))"
     r"|(?<![\w/.,:\-])(?P<t>(?:[12]\d|3[01]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9]))(?![\d/.,]\d|[\d/])"
     r"(?=[ \t]+(?i:kemarin|kemaren|kmrn|kapatang|lalu|malam|pagi|siang|sore|yesterday|last|night|morning|evening)\b)"
 )
-"""A day and month without a year after "on", "tanggal", "pada" or a day word (``reported me on 4/17``, ``tanggal
-17/8``, ``bsk 14/2``), or before a time word (``12/10 kemarin``, ``09/11 last night``), one of the two a month;
-``24/7`` (always) and proper fractions (``on 1/2``) are none."""
+"""A day and month without a year after "on", "by", "tanggal", "pada", "hingga", "sebelum" or a day word
+(``reported me on 4/17``, ``tanggal 17/8``, ``bsk 14/2``), or before a time word (``12/10 kemarin``, ``09/11 last
+night``), one of the two a month; ``24/7`` (always) and proper fractions (``on 1/2``) are none."""
+_LONE_PAIR: Final = re.compile(
+    r"(?<![\w/.,:\-])(?P<d>(?:[12]\d|3[01]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9]))"
+    r"(?![\d/.,]\d|[\d/]|[ \t]*(?:%|percent|persen)|[ \t]+[A-Z])"
+)
+"""A day and month without a year and without a cue, that only a date can be: one number a day above twelve, the
+other a month (``14/10``, ``30/10``; in the American order ``8/14``). Not before a capitalised word (``3/18 Corella
+Parade``: a unit and a house number) nor after a number's noun (:data:`_NUMBER_NOUN`)."""
+_NUMBER_NOUN: Final = re.compile(
+    r"(?:\b(?i:no|nomor|nomer|nr|unit|flat|apt|apartment|blok|block|kav|kamar|room|lantai|floor|kelas|class|size|"
+    r"ukuran|nilai|skor|score|rating|pasal|ayat|article|gang|gg|lot|plot|bus|route|rute|koridor|jalur|platform|"
+    r"peron|psalm|verse|ratio|rasio)\.?|\b[A-Z]{2,}\.?|\d)[ \t]*$"
+)
+"""A noun numbers follow (``No. 14/2``, ``Unit 3/18``, ``kelas 12/3``, ``RT 14/02``), an acronym or a digit: a
+number pair after one is an address, a class, a score or a ratio, not a date."""
 _SEPARATED_GATE: Final = Narrowed(
     [d + sep for d in "0123456789" for sep in "-/."], re.compile(r"\d[\-/.][A-Za-z]"), ascii_only=True
 )
@@ -354,6 +368,21 @@ def _hours(text: str, start: int, end: int, first: int, second: int) -> bool:
     return first <= 12 and second <= 12 and _CLOCK_AFTER.match(text, end) is not None
 
 
+def _lone_pairs(text: str, paired: set[int]) -> Iterator[Detection]:
+    """Day/month pairs only a date can be (:data:`_LONE_PAIR`), wherever they stand, but those a cue found
+    (``paired``: their starts) (shapes28)."""
+    for m in gated_finditer(_LONE_PAIR, _RANGE_GATE, text):
+        pair = m.group("d")
+        if m.start("d") in paired:
+            continue
+        first, second = (int(x) for x in pair.split("/"))
+        if not (first > 12 >= second or second > 12 >= first) or pair == "24/7":
+            continue  # "3/4", "10/10": a fraction or a score as often as a date; "20/20": neither
+        if _AMOUNT_AFTER.match(text, m.end()) or _NUMBER_NOUN.search(text, max(0, m.start() - 14), m.start()):
+            continue
+        yield Detection(m.start("d"), m.end("d"), "DATE", 0.75, "date.pair", pair)
+
+
 def find_more_dates(text: str) -> Iterator[Detection]:
     """Dates with "the", with a month's abbreviation or Roman numeral between separators, in form words, and
     day/month ranges."""
@@ -373,6 +402,7 @@ def find_more_dates(text: str) -> Iterator[Detection]:
             continue  # "from 1/2 to 3/4 of the cake": fractions
         for g in ("a", "b"):
             yield Detection(m.start(g), m.end(g), "DATE", 0.8, "date.range", m.group(g))
+    paired: set[int] = set()
     for m in gated_finditer(_ON_PAIR, _RANGE_GATE, text):
         group = "d" if m.group("d") is not None else "t"
         pair = m.group(group)
@@ -381,5 +411,7 @@ def find_more_dates(text: str) -> Iterator[Detection]:
             continue
         if _hours(text, m.start(group), m.end(group), first, second):
             continue
+        paired.add(m.start(group))
         yield Detection(m.start(group), m.end(group), "DATE", 0.75, "date.pair", pair)
+    yield from _lone_pairs(text, paired)
     yield from find_said_dates(text)  # misspelt months, seasons with a year (date_forms.py)

@@ -38,7 +38,7 @@ from ._fastrx import gated_finditer, trigger
 from .types import Detection
 from .web_addresses import PUBLIC_SUFFIXES, host_starts, matches_from
 
-__all__ = ["FILE_EXTENSIONS", "find_url_forms", "public_suffixes"]
+__all__ = ["FILE_EXTENSIONS", "find_url_forms", "public_suffixes", "under_registry"]
 
 FILE_EXTENSIONS: Final = frozenset(
     "doc docx xls xlsx ppt pptx pdf txt rtf odt ods csv tsv json xml yaml yml md html htm css js ts py rb sh "
@@ -96,6 +96,14 @@ _TRAIL: Final = ".,;:!?)]}'\""
 _CURATED: Final = frozenset(s for s in PUBLIC_SUFFIXES if "." not in s)
 
 
+def under_registry(token: str) -> bool:
+    """Whether ``token`` is a host of three labels or more under a two-label public suffix (``auntiesbakery.co.nz``,
+    ``tokoroti.or.id``): a name a registry gave out, never a user name (no platform's user name ends in a
+    registry's second level)."""
+    labels = token.lower().split(".")
+    return len(labels) >= 3 and all(labels) and ".".join(labels[-2:]) in public_suffixes()
+
+
 def _host_ok(host: str, *, addressed: bool) -> bool:
     """Whether ``host`` is a web host: its suffix is public, its case a host's, its name no ordinary word when
     only the suffix says so. ``addressed``: a path or a port follows it."""
@@ -122,6 +130,9 @@ def _host_ok(host: str, *, addressed: bool) -> bool:
         return True
     if tld in FILE_EXTENSIONS or len(name) < 3:
         return False
+    if "-" in name and not all(part in gz.ordinary_words() for part in name.split("-")):
+        return True  # "kunstverein-berlin.de": a hyphen is a host's character no platform's user name holds;
+        # "well-known.de", "long-term.so" are compound words before a sentence typed without its space
     return len(tld) >= 3 and name not in gz.ordinary_words()
 
 
