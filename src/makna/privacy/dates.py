@@ -84,7 +84,7 @@ Parade``: a unit and a house number) nor after a number's noun (:data:`_NUMBER_N
 _NUMBER_NOUN: Final = re.compile(
     r"(?:\b(?i:no|nomor|nomer|nr|unit|flat|apt|apartment|blok|block|kav|kamar|room|lantai|floor|kelas|class|size|"
     r"ukuran|nilai|skor|score|rating|pasal|ayat|article|gang|gg|lot|plot|bus|route|rute|koridor|jalur|platform|"
-    r"peron|psalm|verse|ratio|rasio)\.?|\b[A-Z]{2,}\.?|\d)[ \t]*$"
+    r"peron|psalm|verse|ratio|rasio)(?i:-?nya)?\.?|\b[A-Z]{2,}\.?|\d)[ \t]*$"
 )
 """A noun numbers follow (``No. 14/2``, ``Unit 3/18``, ``kelas 12/3``, ``RT 14/02``), an acronym or a digit: a
 number pair after one is an address, a class, a score or a ratio, not a date."""
