@@ -117,3 +117,16 @@ def test_a_host_under_a_registry_is_never_a_user_name() -> None:
 def test_a_dotted_user_name_after_a_platform_stays_a_handle() -> None:
     found = [d for d in detect("Resp: Follow sari.kedai.vu on Instagram, she posts daily.", language="en")]
     assert [(d.type, d.text) for d in found if d.type in ("URL", "HANDLE")] == [("HANDLE", "sari.kedai.vu")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("They paid once, and again on Sat 15/02. Nothing after.", "Sat 15/02"),
+        ("Dia datang hari Rabu 6/3. Habis itu hilang.", "Rabu 6/3"),
+    ],
+)
+def test_a_weekday_and_a_pair_at_a_sentence_end_are_one_date(text: str, value: str) -> None:
+    start = text.index(value)
+    found = [d for d in detect(text, language="id") if d.type == "DATE"]
+    assert any(d.start <= start and d.end >= start + len(value) for d in found), found

@@ -287,9 +287,13 @@ _MONTH_DIGIT_GATE: Final = AllOf(trigger(_ALL_MONTHS.split("|")), DIGIT_LINES)
 _UPPER_GATE: Final = AllOf(trigger(_UPPER_MONTHS.split("|")), DIGIT_LINES)
 
 
+_PAIR_THEN_STOP: Final = re.compile(r"(?:[12]\d|3[01]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9])(?=\.(?!\d))")
+"""A day and month at a sentence's end (``Sat 15/02.``), which :data:`_DATE_NUM` leaves to a year's dot."""
+
+
 def _date_at(text: str, pos: int) -> int:
     """The end of the date that starts at ``pos`` (0 when none does)."""
-    for rx in (_SHORT_YEAR, _DATE_WORDS, _UPPER_DATE, _DATE_NUM):
+    for rx in (_SHORT_YEAR, _DATE_WORDS, _UPPER_DATE, _DATE_NUM, _PAIR_THEN_STOP):
         m = rx.match(text, pos)
         if m is not None:
             return m.start() + len(m.group(0).rstrip(". ,"))
