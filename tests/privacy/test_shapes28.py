@@ -3,9 +3,6 @@
 * a day/month pair only a date can be (one number a day above twelve, the other a month: ``14/10``, ``8/14``) is a
   date without a cue; a unit and house number before a street (``3/18 Corella Parade``), a pair after a number's
   noun (``No. 14/2``, ``RT 14/02``, ``nilai 15/10``), ``24/7``, fractions and scores are not;
-* a bare host whose name holds a hyphen is a web address under any top-level domain (``kunstverein-berlin.de``:
-  no platform's user name holds a hyphen), not a compound word before a sentence typed without its space
-  (``well-known.de``);
 * a host under a registry's second level (``auntiesbakery.co.nz``) is a web address, never a user name, even after
   a platform word (``page``); a dotted user name under a bare country code stays a handle.
 
@@ -22,7 +19,7 @@ from case_tables import open_cases
 from makna.privacy import detect
 from makna.privacy.dates import find_more_dates
 from makna.privacy.handles import made_up
-from makna.privacy.url_forms import find_url_forms, under_registry
+from makna.privacy.url_forms import under_registry
 
 _FOLDER = _TABLE.CASES.parent / "shapes28cases"
 
@@ -73,33 +70,6 @@ def test_pairs_only_a_date_can_be_are_dates(text: str, value: str) -> None:
 )
 def test_number_pairs_that_are_not_dates(text: str) -> None:
     assert not any(d.type == "DATE" and "/" in d.text for d in detect(text, language="id"))
-
-
-def _urls(text: str) -> set[str]:
-    return {d.text for d in find_url_forms(text)}
-
-
-@pytest.mark.parametrize(
-    ("text", "value"),
-    [
-        ("Info lengkapnya di kunstverein-berlin.de, katanya.", "kunstverein-berlin.de"),
-        ("The hostel is hostel-sunrise-lisboa.pt, cheap enough.", "hostel-sunrise-lisboa.pt"),
-    ],
-)
-def test_a_hyphened_bare_host_is_a_url(text: str, value: str) -> None:
-    assert value in _urls(text)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "It was a well-known.de facto rule there.",
-        "I was long-term.so that was that.",
-        "Anak-anak.de facto sudah pulang.",
-    ],
-)
-def test_compound_words_before_a_missing_space_are_not_hosts(text: str) -> None:
-    assert _urls(text) == set()
 
 
 def test_a_host_under_a_registry_is_never_a_user_name() -> None:

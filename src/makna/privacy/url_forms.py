@@ -130,9 +130,6 @@ def _host_ok(host: str, *, addressed: bool) -> bool:
         return True
     if tld in FILE_EXTENSIONS or len(name) < 3:
         return False
-    if "-" in name and not all(part in gz.ordinary_words() for part in name.split("-")):
-        return True  # "kunstverein-berlin.de": a hyphen is a host's character no platform's user name holds;
-        # "well-known.de", "long-term.so" are compound words before a sentence typed without its space
     return len(tld) >= 3 and name not in gz.ordinary_words()
 
 
