@@ -66,6 +66,8 @@ def test_pairs_only_a_date_can_be_are_dates(text: str, value: str) -> None:
         "Layarnya rasio 16/9, lebar sekali.",
         "Unit 13/5 is my cousin's flat.",
         "Sebelum 3/6 harus lunas, separuh dulu.",  # a proper fraction's shape: a cue is not enough
+        "my address is 4/27 quarrion court, braybrook.",  # lower case: the street's type says it
+        "we live at 7/15 lakeside drive now.",
     ],
 )
 def test_number_pairs_that_are_not_dates(text: str) -> None:
@@ -92,11 +94,14 @@ def test_a_dotted_user_name_after_a_platform_stays_a_handle() -> None:
 @pytest.mark.parametrize(
     ("text", "value"),
     [
-        ("They paid once, and again on Sat 15/02. Nothing after.", "Sat 15/02"),
+        ("They paid once, and again on Sat 15/02. Nothing after.", "Sat 15/02"),  # at a sentence's end
         ("Dia datang hari Rabu 6/3. Habis itu hilang.", "Rabu 6/3"),
+        ("respondent: sat 18/10, at the park by the river.", "sat 18/10"),  # in lower case
+        ("tues 28/10 — mama came to visit.", "tues 28/10"),
+        ("Kami ketemu jumat 26/9, habis magrib.", "jumat 26/9"),
     ],
 )
-def test_a_weekday_and_a_pair_at_a_sentence_end_are_one_date(text: str, value: str) -> None:
+def test_a_weekday_before_a_pair_is_one_date_with_it(text: str, value: str) -> None:
     start = text.index(value)
-    found = [d for d in detect(text, language="id") if d.type == "DATE"]
+    found = [d for d in detect(text, language="en") if d.type == "DATE"]
     assert any(d.start <= start and d.end >= start + len(value) for d in found), found

@@ -25,6 +25,7 @@ from ._leadset import lead_set
 from .date_forms import find_said_dates
 from .patterns import _DATE_NUM, _DATE_WORDS
 from .patterns import _MONTHS as _ALL_MONTHS
+from .street_addresses import EN_STREET
 from .types import Detection
 
 __all__ = ["find_dated_days", "find_more_dates"]
@@ -88,6 +89,8 @@ _NUMBER_NOUN: Final = re.compile(
 )
 """A noun numbers follow (``No. 14/2``, ``Unit 3/18``, ``kelas 12/3``, ``RT 14/02``), an acronym or a digit: a
 number pair after one is an address, a class, a score or a ratio, not a date."""
+_STREET_AFTER: Final = re.compile(rf"(?:[ \t]+[\w'’\-]+){{1,3}}[ \t]+(?i:{EN_STREET})\b")
+"""A street's name and type after a pair (``3/18 corella parade`` in lower case): a unit and a house number."""
 _SEPARATED_GATE: Final = Narrowed(
     [d + sep for d in "0123456789" for sep in "-/."], re.compile(r"\d[\-/.][A-Za-z]"), ascii_only=True
 )
@@ -100,6 +103,8 @@ _WEEKDAYS = (
     r"Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Jum’at|Sabtu|Minggu|Ahad"
 )
 _WEEKDAY_ABBR = "Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun"
+_WEEKDAY_BEFORE: Final = re.compile(rf"(?i:(?<![\w'’])(?:{_WEEKDAYS}|{_WEEKDAY_ABBR})\.?)(?:,[ \t]*|[ \t]+)$")
+"""A weekday in any case right before a pair (``sat 26/4``, ``Selasa, 11/11``): one date with it."""
 _WEEKDAY_LEAD: Final = re.compile(
     rf"(?<![\w'’])(?:(?i:{_WEEKDAYS})|{_WEEKDAY_ABBR}|{_WEEKDAY_ABBR.upper()})\.?(?:,[ \t]*|[ \t]+)"
     rf"(?:(?i:the|tanggal|tgl\.?)[ \t]+)?(?=\d|(?:{_MONTHS})\b)"
@@ -383,6 +388,12 @@ def _lone_pairs(text: str, paired: set[int]) -> Iterator[Detection]:
         if not (first > 12 >= second or second > 12 >= first) or pair == "24/7":
             continue  # "3/4", "10/10": a fraction or a score as often as a date; "20/20": neither
         if _AMOUNT_AFTER.match(text, m.end()) or _NUMBER_NOUN.search(text, max(0, m.start() - 14), m.start()):
+            continue
+        if _STREET_AFTER.match(text, m.end()):
+            continue  # "4/27 quarrion court": a unit and a house number before the street
+        day = _WEEKDAY_BEFORE.search(text, max(0, m.start() - 16), m.start())
+        if day is not None:
+            yield Detection(day.start(), m.end("d"), "DATE", 0.9, "date.weekday", text[day.start() : m.end("d")])
             continue
         yield Detection(m.start("d"), m.end("d"), "DATE", 0.75, "date.pair", pair)
 
