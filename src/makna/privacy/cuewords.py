@@ -34,6 +34,7 @@ from ._fastrx import DIGIT_RUN_LINES, any_of, dispatch, for_text, gated_finditer
 from ._text import HONORIFICS, CapRun, line_before
 from .patterns import find_urls
 from .types import Detection
+from .url_forms import under_registry
 
 __all__ = ["detect_context", "detect_context_after"]
 
@@ -195,8 +196,8 @@ def _display_handles(text: str, low: _Lowered, runs: Sequence[CapRun]) -> Iterat
     for m in _on_lines(_DOTTED, text, low.having(dotted, _DISPLAY_RX)):
         value = m.group("h").rstrip(".")
         start = m.start("h")
-        if start > 0 and text[start - 1] == "@":
-            continue
+        if (start > 0 and text[start - 1] == "@") or under_registry(value):
+            continue  # (a host under a registry's second level, "auntiesbakery.co.nz": a web address; shapes28)
         if _WEB_DOMAIN.fullmatch(value):
             if urls is None:
                 urls = {(u.start, u.end) for u in find_urls(text)}

@@ -25,6 +25,7 @@ from ._leadset import lead_set
 from .date_forms import find_said_dates
 from .patterns import _DATE_NUM, _DATE_WORDS
 from .patterns import _MONTHS as _ALL_MONTHS
+from .street_addresses import EN_STREET
 from .types import Detection
 
 __all__ = ["find_dated_days", "find_more_dates"]
@@ -66,14 +67,30 @@ _RANGE: Final = re.compile(
 )
 _ON_PAIR: Final = re.compile(
     r"(?i:\b(?:on|since|until|till|dated|sejak|tanggal|tgl|tang|besok|bsk|besuk|kemarin|kmrn|mulai|before|after|"
-    r"pada|per|sampai)\.?)"
+    r"pada|per|sampai|sampe|hingga|sebelum|setelah|sesudah|by)\.?)"
     r"[ \t]+(?P<d>(?:[12]\d|3[01]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9]))(?![\d/.,]\d|[\d/]|[ \t]*(?:%|percent|persen))"
     r"|(?<![\w/.,:\-])(?P<t>(?:[12]\d|3[01]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9]))(?![\d/.,]\d|[\d/])"
     r"(?=[ \t]+(?i:kemarin|kemaren|kmrn|kapatang|lalu|malam|pagi|siang|sore|yesterday|last|night|morning|evening)\b)"
 )
-"""A day and month without a year after "on", "tanggal", "pada" or a day word (``reported me on 4/17``, ``tanggal
-17/8``, ``bsk 14/2``), or before a time word (``12/10 kemarin``, ``09/11 last night``), one of the two a month;
-``24/7`` (always) and proper fractions (``on 1/2``) are none."""
+"""A day and month without a year after "on", "by", "tanggal", "pada", "hingga", "sebelum" or a day word
+(``reported me on 4/17``, ``tanggal 17/8``, ``bsk 14/2``), or before a time word (``12/10 kemarin``, ``09/11 last
+night``), one of the two a month; ``24/7`` (always) and proper fractions (``on 1/2``) are none."""
+_LONE_PAIR: Final = re.compile(
+    r"(?<![\w/.,:\-])(?P<d>(?:[12]\d|3[01]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9]))"
+    r"(?![\d/.,]\d|[\d/]|[ \t]*(?:%|percent|persen)|[ \t]+[A-Z])"
+)
+"""A day and month without a year and without a cue, that only a date can be: one number a day above twelve, the
+other a month (``14/10``, ``30/10``; in the American order ``8/14``). Not before a capitalised word (``3/18 Corella
+Parade``: a unit and a house number) nor after a number's noun (:data:`_NUMBER_NOUN`)."""
+_NUMBER_NOUN: Final = re.compile(
+    r"(?:\b(?i:no|nomor|nomer|nr|unit|flat|apt|apartment|blok|block|kav|kamar|room|lantai|floor|kelas|class|size|"
+    r"ukuran|nilai|skor|score|rating|pasal|ayat|article|gang|gg|lot|plot|bus|route|rute|koridor|jalur|platform|"
+    r"peron|psalm|verse|ratio|rasio)(?i:-?nya)?\.?|\b[A-Z]{2,}\.?|\d)[ \t]*$"
+)
+"""A noun numbers follow (``No. 14/2``, ``Unit 3/18``, ``kelas 12/3``, ``RT 14/02``), an acronym or a digit: a
+number pair after one is an address, a class, a score or a ratio, not a date."""
+_STREET_AFTER: Final = re.compile(rf"(?:[ \t]+[\w'’\-]+){{1,3}}[ \t]+(?i:{EN_STREET})\b")
+"""A street's name and type after a pair (``3/18 corella parade`` in lower case): a unit and a house number."""
 _SEPARATED_GATE: Final = Narrowed(
     [d + sep for d in "0123456789" for sep in "-/."], re.compile(r"\d[\-/.][A-Za-z]"), ascii_only=True
 )
@@ -86,6 +103,8 @@ _WEEKDAYS = (
     r"Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Jum’at|Sabtu|Minggu|Ahad"
 )
 _WEEKDAY_ABBR = "Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun"
+_WEEKDAY_BEFORE: Final = re.compile(rf"(?i:(?<![\w'’])(?:{_WEEKDAYS}|{_WEEKDAY_ABBR})\.?)(?:,[ \t]*|[ \t]+)$")
+"""A weekday in any case right before a pair (``sat 26/4``, ``Selasa, 11/11``): one date with it."""
 _WEEKDAY_LEAD: Final = re.compile(
     rf"(?<![\w'’])(?:(?i:{_WEEKDAYS})|{_WEEKDAY_ABBR}|{_WEEKDAY_ABBR.upper()})\.?(?:,[ \t]*|[ \t]+)"
     rf"(?:(?i:the|tanggal|tgl\.?)[ \t]+)?(?=\d|(?:{_MONTHS})\b)"
@@ -273,9 +292,13 @@ _MONTH_DIGIT_GATE: Final = AllOf(trigger(_ALL_MONTHS.split("|")), DIGIT_LINES)
 _UPPER_GATE: Final = AllOf(trigger(_UPPER_MONTHS.split("|")), DIGIT_LINES)
 
 
+_PAIR_THEN_STOP: Final = re.compile(r"(?:[12]\d|3[01]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9])(?=\.(?!\d))")
+"""A day and month at a sentence's end (``Sat 15/02.``), which :data:`_DATE_NUM` leaves to a year's dot."""
+
+
 def _date_at(text: str, pos: int) -> int:
     """The end of the date that starts at ``pos`` (0 when none does)."""
-    for rx in (_SHORT_YEAR, _DATE_WORDS, _UPPER_DATE, _DATE_NUM):
+    for rx in (_SHORT_YEAR, _DATE_WORDS, _UPPER_DATE, _DATE_NUM, _PAIR_THEN_STOP):
         m = rx.match(text, pos)
         if m is not None:
             return m.start() + len(m.group(0).rstrip(". ,"))
@@ -354,6 +377,27 @@ def _hours(text: str, start: int, end: int, first: int, second: int) -> bool:
     return first <= 12 and second <= 12 and _CLOCK_AFTER.match(text, end) is not None
 
 
+def _lone_pairs(text: str, paired: set[int]) -> Iterator[Detection]:
+    """Day/month pairs only a date can be (:data:`_LONE_PAIR`), wherever they stand, but those a cue found
+    (``paired``: their starts) (shapes28)."""
+    for m in gated_finditer(_LONE_PAIR, _RANGE_GATE, text):
+        pair = m.group("d")
+        if m.start("d") in paired:
+            continue
+        first, second = (int(x) for x in pair.split("/"))
+        if not (first > 12 >= second or second > 12 >= first) or pair == "24/7":
+            continue  # "3/4", "10/10": a fraction or a score as often as a date; "20/20": neither
+        if _AMOUNT_AFTER.match(text, m.end()) or _NUMBER_NOUN.search(text, max(0, m.start() - 14), m.start()):
+            continue
+        if _STREET_AFTER.match(text, m.end()):
+            continue  # "4/27 quarrion court": a unit and a house number before the street
+        day = _WEEKDAY_BEFORE.search(text, max(0, m.start() - 16), m.start())
+        if day is not None:
+            yield Detection(day.start(), m.end("d"), "DATE", 0.9, "date.weekday", text[day.start() : m.end("d")])
+            continue
+        yield Detection(m.start("d"), m.end("d"), "DATE", 0.75, "date.pair", pair)
+
+
 def find_more_dates(text: str) -> Iterator[Detection]:
     """Dates with "the", with a month's abbreviation or Roman numeral between separators, in form words, and
     day/month ranges."""
@@ -373,6 +417,7 @@ def find_more_dates(text: str) -> Iterator[Detection]:
             continue  # "from 1/2 to 3/4 of the cake": fractions
         for g in ("a", "b"):
             yield Detection(m.start(g), m.end(g), "DATE", 0.8, "date.range", m.group(g))
+    paired: set[int] = set()
     for m in gated_finditer(_ON_PAIR, _RANGE_GATE, text):
         group = "d" if m.group("d") is not None else "t"
         pair = m.group(group)
@@ -381,5 +426,7 @@ def find_more_dates(text: str) -> Iterator[Detection]:
             continue
         if _hours(text, m.start(group), m.end(group), first, second):
             continue
+        paired.add(m.start(group))
         yield Detection(m.start(group), m.end(group), "DATE", 0.75, "date.pair", pair)
+    yield from _lone_pairs(text, paired)
     yield from find_said_dates(text)  # misspelt months, seasons with a year (date_forms.py)

@@ -29,6 +29,7 @@ from . import gazetteers as gz
 from ._fastrx import SharedLines, dispatch, gated_finditer, split_top, trigger
 from ._find import WordStarts, lowered
 from .types import Detection
+from .url_forms import under_registry
 
 __all__ = ["PLATFORM", "affixed_word", "find_handles_near_platforms", "find_label_handles", "made_up"]
 
@@ -177,8 +178,8 @@ def _ordinary() -> frozenset[str]:
 def made_up(token: str) -> bool:
     """A token people make up for an account, not a word, number, unit, domain or file name."""
     bare = token.lstrip("@")
-    if _DOMAIN_END.search(bare) or _NOT_HANDLE.fullmatch(bare):
-        return False
+    if _DOMAIN_END.search(bare) or _NOT_HANDLE.fullmatch(bare) or under_registry(bare):
+        return False  # (a host under a registry's second level, "auntiesbakery.co.nz": a web address; shapes28)
     letters = sum(c.isalpha() for c in bare)
     digits = sum(c.isdigit() for c in bare)
     if re.search(r"[A-Za-z0-9][._][A-Za-z0-9]", bare):

@@ -39,7 +39,7 @@ from .plates import find_plates_by_shape
 from .postcodes import find_postcodes
 from .types import Detection
 from .url_forms import find_url_forms
-from .web_addresses import find_bare_domains
+from .web_addresses import find_bare_domains, host_starts
 from .world_ids import find_world_ids
 
 __all__ = ["detect_structured"]
@@ -68,5 +68,6 @@ def detect_structured(text: str) -> Iterator[Detection]:
     yield from find_date_spans(text)
     yield from find_postcodes(text)
     yield from find_addresses(text)
-    yield from find_bare_domains(text)
-    yield from find_url_forms(text)
+    starts = host_starts(text)  # one scan for bare hosts, both modules' patterns tried there (round twenty-eight)
+    yield from find_bare_domains(text, starts)
+    yield from find_url_forms(text, starts)

@@ -28,7 +28,7 @@ Only the grammar and the suffix list: no value from a corpus.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache
 from importlib import resources
 from typing import Final
@@ -36,9 +36,9 @@ from typing import Final
 from . import gazetteers as gz
 from ._fastrx import gated_finditer, trigger
 from .types import Detection
-from .web_addresses import PUBLIC_SUFFIXES
+from .web_addresses import PUBLIC_SUFFIXES, host_starts, matches_from
 
-__all__ = ["FILE_EXTENSIONS", "find_url_forms", "public_suffixes"]
+__all__ = ["FILE_EXTENSIONS", "find_url_forms", "public_suffixes", "under_registry"]
 
 FILE_EXTENSIONS: Final = frozenset(
     "doc docx xls xlsx ppt pptx pdf txt rtf odt ods csv tsv json xml yaml yml md html htm css js ts py rb sh "
@@ -63,8 +63,8 @@ _HOST: Final = re.compile(
     r"(?P<port>:\d{2,5})?(?P<path>[/?#][^\s<>\"'()\[\]{}]*)?(?![\w@\-]|\.[A-Za-z0-9])"
     r"|(?<![\w@./\-%])(?P<clitic_host>(?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.)+[a-z]{2,24})(?=-(?:nya|ku|mu)\b)"
 )
-"""A host with its port and path; or a bare host before an Indonesian clitic (``tokobunda.com-nya``), without it."""
-_HOST_GATE: Final = re.compile(r"[A-Za-z0-9]\.[A-Za-z]{2}")
+"""A host with its port and path; or a bare host before an Indonesian clitic (``tokobunda.com-nya``), without it;
+tried only where :func:`.web_addresses.host_starts` says a host may begin (the scan :mod:`.web_addresses` shares)."""
 _IP: Final = re.compile(
     r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
     r"(?::\d{2,5}(?:/[^\s<>\"'()\[\]{}]*)?|/[^\s<>\"'()\[\]{}]+)(?![\w.:])"
@@ -94,6 +94,14 @@ _OPEN_END: Final = "-_=&?%~+"
 _URL_MARKS: Final = frozenset("/-_=&?%#~")
 _TRAIL: Final = ".,;:!?)]}'\""
 _CURATED: Final = frozenset(s for s in PUBLIC_SUFFIXES if "." not in s)
+
+
+def under_registry(token: str) -> bool:
+    """Whether ``token`` is a host of three labels or more under a two-label public suffix (``auntiesbakery.co.nz``,
+    ``tokoroti.or.id``): a name a registry gave out, never a user name (no platform's user name ends in a
+    registry's second level)."""
+    labels = token.lower().split(".")
+    return len(labels) >= 3 and all(labels) and ".".join(labels[-2:]) in public_suffixes()
 
 
 def _host_ok(host: str, *, addressed: bool) -> bool:
@@ -130,8 +138,8 @@ def _known_word(label: str) -> bool:
     return label in gz.brands() or label.lower() in gz.ordinary_words()
 
 
-def _hosts(text: str) -> Iterator[Detection]:
-    for m in gated_finditer(_HOST, _HOST_GATE, text):
+def _hosts(text: str, starts: Sequence[int]) -> Iterator[Detection]:
+    for m in matches_from(_HOST, text, starts):
         if m.group("clitic_host") is not None:
             if _host_ok(m.group("clitic_host"), addressed=False):
                 yield Detection(m.start(), m.end(), "URL", 0.85, "url.suffix", m.group(0))
@@ -182,10 +190,11 @@ def _wrapped(text: str) -> Iterator[Detection]:
         yield Detection(start.start(), end, "URL", 0.97, "url.wrapped", text[start.start() : end])
 
 
-def find_url_forms(text: str) -> Iterator[Detection]:
+def find_url_forms(text: str, starts: Sequence[int] | None = None) -> Iterator[Detection]:
     """Web addresses by host and public suffix, IPv4 addresses with a port or a path, addresses said aloud and
-    addresses wrapped at a line's end (see the module's docstring)."""
-    yield from _hosts(text)
+    addresses wrapped at a line's end (see the module's docstring). ``starts``: :func:`.web_addresses.host_starts`
+    of ``text``, when the caller scanned it already (one scan for both modules' hosts)."""
+    yield from _hosts(text, host_starts(text) if starts is None else starts)
     yield from _ips(text)
     yield from _spoken(text)
     yield from _wrapped(text)

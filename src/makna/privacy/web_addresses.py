@@ -9,18 +9,23 @@ suffixes of the countries the corpus speaks of), with any path after it. Not: a 
 ``index.html``: no suffix of the list), an abbreviation (``e.g.``), a capitalised brand written as a domain
 (``Booking.com``: a company's name, the organisation detectors' part), an e-mail address's domain, a word glued
 to the next sentence without a space (``selesai.Id``). Only the suffix list and the shape: no value from a corpus.
+
+One scan for bare hosts (round twenty-eight): :func:`host_starts` finds, once per text, every place a host may
+begin (a letter or digit after no word character, ``@``, ``.``, ``/`` or ``-``, its first label followed by a dot
+and a letter or digit, on a line holding a host's ``x.ab``); this module's pattern and :mod:`.url_forms`' are then
+only tried there (:func:`matches_from`), with exactly the matches each found scanning the whole text alone.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Final
 
-from ._fastrx import gated_finditer, trigger
+from ._fastrx import gated_finditer
 from .types import Detection
 
-__all__ = ["PUBLIC_SUFFIXES", "find_bare_domains"]
+__all__ = ["HOST_GATE", "PUBLIC_SUFFIXES", "find_bare_domains", "host_starts", "matches_from"]
 
 PUBLIC_SUFFIXES: Final[tuple[str, ...]] = tuple(
     # generic top-level domains people type for shops, blogs, agencies and campaigns
@@ -42,15 +47,39 @@ _BARE: Final = re.compile(
     rf"(?:{_SUFFIX_ALT})"
     r"(?:/[^\s<>\"'()\[\]]*)?(?![\w@\-]|\.[A-Za-z0-9])"
 )
-_GATE: Final = trigger(sorted({"." + s.rsplit(".", 1)[-1] for s in PUBLIC_SUFFIXES}))
-"""The lines holding a dot and the last label of a suffix (``.com``, ``.id``...): the pattern runs on those only."""
 _TRAIL: Final = ".,;:!?)]}'\""
+HOST_GATE: Final = re.compile(r"[A-Za-z0-9]\.[A-Za-z]{2}")
+"""A label's last character, a dot and two letters: every host of this module and of :mod:`.url_forms` holds one
+(a top-level domain or a suffix's first label has two letters or more)."""
+_HOST_START: Final = re.compile(r"(?<![\w@./\-])[A-Za-z0-9][A-Za-z0-9\-]*\.[A-Za-z0-9]")
+"""Where a host may begin: a first label after no host character, then a dot and the next label's first character.
+Every match of :data:`_BARE` and of :mod:`.url_forms`' host pattern starts at one of these (their look-behinds
+refuse at least these characters), and no other can start inside one (each character of it is refused)."""
 
 
-def find_bare_domains(text: str) -> Iterator[Detection]:
+def host_starts(text: str) -> tuple[int, ...]:
+    """The one scan for web hosts over ``text``: every position where a host may begin, in order."""
+    return tuple(m.start() for m in gated_finditer(_HOST_START, HOST_GATE, text))
+
+
+def matches_from(rx: re.Pattern[str], text: str, starts: Sequence[int]) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text)`` for a pattern whose every match starts at one of ``starts`` (:func:`host_starts`):
+    ``rx`` is tried at those positions only, each after the last match's end, as ``finditer`` resumes."""
+    end = -1
+    for pos in starts:
+        if pos < end:
+            continue
+        m = rx.match(text, pos)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
+def find_bare_domains(text: str, starts: Sequence[int] | None = None) -> Iterator[Detection]:
     """Bare domains in lower case under a public suffix, with any path (``warungsari.id``,
-    ``helpersjobs.com.hk/apply``): 0.9 with a path, 0.85 without."""
-    for m in gated_finditer(_BARE, _GATE, text):
+    ``helpersjobs.com.hk/apply``): 0.9 with a path, 0.85 without. ``starts``: :func:`host_starts` of ``text``,
+    when the caller scanned it already."""
+    for m in matches_from(_BARE, text, host_starts(text) if starts is None else starts):
         raw = m.group(0).rstrip(_TRAIL)
         host = raw.split("/", 1)[0]
         labels = host.split(".")
