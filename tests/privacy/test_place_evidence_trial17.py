@@ -81,3 +81,13 @@ def test_evidence_country_order() -> None:
     assert evidence_country("Woodstock", plain, at, at + 9, [(at, "Woodstock")], "ZA") == "ZA"  # several: region's
     assert evidence_country("Toronto", "in Toronto", 3, 10, [(3, "Toronto")], "ZA") is None  # one country: lists
     assert evidence_country("Gugulethu", "in Gugulethu", 3, 12, [(3, "Gugulethu")], "ZA") is None  # no list holds it
+
+
+def test_a_suburb_stays_in_its_province() -> None:
+    """``Woodstock`` and ``Gugulethu`` (no list holds them in South Africa) beside Western Cape suburbs: a town of
+    the Western Cape (GeoNames admin1 11)."""
+    text = "I clean in Woodstock and Rondebosch, and on Fridays in Constantia. I live in Gugulethu."
+    for secret in SECRETS:
+        got = _surrogates(text, ["Woodstock", "Rondebosch", "Constantia", "Gugulethu"], "ZA", "en", secret)
+        for place in ("Woodstock", "Gugulethu"):
+            assert ("ZA", "11") in abroad_areas(got[place]), (place, got[place], abroad_areas(got[place]))

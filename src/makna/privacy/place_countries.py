@@ -36,8 +36,8 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Final
 
-__all__ = ["abroad_areas", "abroad_places", "abroad_towns", "context_region", "document_region", "evidence_country",
-           "listed_regions", "place_votes"]
+__all__ = ["abroad_areas", "abroad_places", "abroad_towns", "context_region", "document_division", "document_region",
+           "evidence_country", "listed_regions", "place_votes"]
 
 
 @cache
@@ -93,6 +93,22 @@ def evidence_country(core: str, text: str, start: int, end: int, places: Sequenc
         if is_country(found) and found != "ID" and (found in listed or len(listed) > 1):
             return found
     return None
+
+
+def document_division(places: Sequence[tuple[int, str]], start: int, country: str) -> str:
+    """The division (GeoNames admin1) of ``country`` that most of the document's other towns there lie in (each
+    listed in one division of it; ``Rondebosch``, ``Claremont``: the Western Cape), for a town of that country the
+    lists hold elsewhere only (``Woodstock``); "" where none is, or two tie."""
+    from .surrogates import split_place
+
+    tally: dict[str, int] = {}
+    for at, name in places:
+        divisions = {a for c, a in abroad_areas(split_place(name)[1]) if c == country and a} if at != start else set()
+        if len(divisions) == 1:
+            division = divisions.pop()
+            tally[division] = tally.get(division, 0) + 1
+    best = sorted(tally.items(), key=lambda kv: (-kv[1], kv[0]))
+    return best[0][0] if best and (len(best) == 1 or best[0][1] > best[1][1]) else ""
 
 
 def listed_regions(core: str) -> frozenset[tuple[str, str]]:

@@ -34,7 +34,14 @@ from .naming import (
     surname_title,
 )
 from .person_surrogates import PersonSurrogates, _cased_like, _place_key
-from .place_countries import abroad_places, context_region, document_region, evidence_country, listed_regions
+from .place_countries import (
+    abroad_places,
+    context_region,
+    document_division,
+    document_region,
+    evidence_country,
+    listed_regions,
+)
 from .place_surrogates import PlaceSurrogates, place_forms
 from .places import LOCATION_TYPE_WORDS, ORG_TYPE_WORDS
 from .regions import (
@@ -701,12 +708,15 @@ def _place_region(key: KeyMapping, text: str, det: Detection, places: Sequence[t
     if listed_regions(core):
         return None
     if det.type == "LOCATION" and (found := evidence_country(core, text, det.start, det.end, places, region)):
-        key._gen.placed = True  # a town abroad in the country its evidence gives (trial17 #3)
+        key._gen.placed = True  # a town abroad in the country its evidence gives (trial17 #3), in the division
+        key._gen.division = document_division(places, det.start, found)  # of the document's other towns there
         return found
     if country_places(core) or abroad_places(core):
         return None
     found = context_region(text, det.start, det.end) or document_region(text, places, det.start, region)
     if found != "ID":
+        if found is not None and is_country(found):  # a town no list knows: of its country's division too
+            key._gen.division = document_division(places, det.start, found)
         return found
     key._settle_region()
     return key.region if key.region in PROVINCES else NATIONAL
@@ -739,7 +749,7 @@ def _replace_all(text: str, dets: Sequence[Detection], key: KeyMapping, mode: Mo
             new = key.replacement(det.type, original, mode, language=placed, mask_char=mask_char, gender=gender,
                                   region=own or region, tradition=tradition)
         finally:
-            key._gen.placed = False
+            key._gen.placed, key._gen.division = False, ""
         out.append(new)
         reps.append(Replacement(det.start, end, new_pos, new_pos + len(new), det.type, original, new))
         new_pos += len(new)

@@ -410,6 +410,9 @@ class SurrogateGenerator:
         self.placed = False
         """The place being drawn lies in :attr:`region`'s country by its own evidence (:func:`makna.privacy.
         place_countries.evidence_country`): its surrogate is a town of that country whatever the lists hold."""
+        self.division = ""
+        """The division of the country being drawn in that the document's other towns lie in, for a town the
+        country's lists lack ("": unknown; :func:`makna.privacy.place_countries.document_division`)."""
         self.with_districts = False
         """The place being drawn is a city or regency whose districts follow its surrogate: one the district
         table gives more than :data:`makna.privacy.districts.MIN_OTHERS` districts, where the pool has one."""
@@ -669,12 +672,12 @@ class SurrogateGenerator:
             return head + rng.choice(self._free(sorted(n for c, n in countries().items() if c not in {country, "ID"})))
         areas = sorted(abroad_areas(core))
         if not areas and is_country(self.region) and not place_regions(core):
-            areas = [(str(self.region), "")]
+            areas = [(str(self.region), self.division)]
         if not areas:
             return None
         listed = {c for c, _a in areas}
         if is_country(self.region) and self.region not in listed | {"ID"} and (self.placed or len(listed) > 1):
-            areas = [(str(self.region), "")]  # a name several countries share, or its context's country: that one
+            areas = [(str(self.region), self.division)]  # a name several countries share, or its context's country
         if not is_country(self.region):  # a name of several countries: one whose names makna knows first
             areas = sorted(areas, key=lambda area: area[0] not in COUNTRY_LOCALES)  # Victoria: Canada's
         code, admin1 = areas[0] if len({c for c, _a in areas}) == 1 or not is_country(self.region) else next(
