@@ -12,6 +12,7 @@ from placed import placed as _dets
 
 from makna.privacy import KeyMapping, pseudonymise
 from makna.privacy.coarse import coarse_place
+from makna.privacy.place_countries import abroad_places
 from makna.privacy.regions import countries, country_places, place_regions
 
 SECRET = "3c" * 32
@@ -24,8 +25,9 @@ def _apply(text: str, items: list[tuple[str, str]], region: str | None, language
 
 
 def _country(place: str) -> set[str]:
-    """The countries a surrogate place belongs to (``ID`` for an Indonesian region's name)."""
-    out = {c for c, _a in country_places(place)}
+    """The countries a surrogate place belongs to (``ID`` for an Indonesian region's name); a neighbourhood abroad
+    becomes one of its own level (mends28: ``Causeway Bay`` another neighbourhood of the GeoNames table)."""
+    out = {c for c, _a in country_places(place)} | {c for c, _a in abroad_places(place) if c != "ID"}
     if place_regions(place):
         out.add("ID")
     return out

@@ -50,7 +50,11 @@ def test_the_web_export_follows_the_same_rule(server: Any) -> None:
     try:
         for fmt in ("qdpx", "json"):
             r = budi.get(f"/export/{fmt}", headers=hb)
-            assert r.status_code == 403 and REFUSAL in html.unescape(r.text)
+            # refused as what it is (trial17 #10: makna.web.read_refusals), never as an error or a write
+            page = html.unescape(r.text)
+            assert r.status_code == 403 and "<h1>Export of the whole project</h1>" in page
+            assert "every member's work, the event log and the original files" in page
+            assert "Something is not right" not in page and "editing the codebook" not in page
             assert dewi.get(f"/export/{fmt}", headers=hd).status_code == 200
         assert budi.get("/export/csv", headers=hb).status_code == 200  # the coded segments stay a coder's
         offered = {f["key"] for f in budi.get("/api/export", headers=hb).json()}

@@ -5,10 +5,11 @@
   issues an IBAN whose check digits fail, and every validating form refuses it.
 * A nine-digit **US routing number** (one whose ABA checksum holds) becomes nine digits whose checksum fails:
   no routing number of the Federal Reserve's directory.
-* Any other number keeps its length, its separators (``0123-01-012345-50-5``, ``20-45-77``) and a leading zero
-  where it had one (BRI's branch codes), the other digits drawn anew. Indonesian, UK and most other account
-  numbers carry no public check digit, so such a surrogate is only as unlikely to be a real account as a random
-  number of that bank's length; the project's key file maps it back, never the text.
+* Any other number keeps its length, its letters (drawn anew where they would show an original word: a case
+  reference added by hand, ``WECT 18842-26``; round twenty-eight), its separators (``0123-01-012345-50-5``,
+  ``20-45-77``) and a leading zero where it had one (BRI's branch codes), the other digits drawn anew. Indonesian,
+  UK and most other account numbers carry no public check digit, so such a surrogate is only as unlikely to be a
+  real account as a random number of that bank's length; the project's key file maps it back, never the text.
 """
 
 from __future__ import annotations
@@ -23,8 +24,10 @@ __all__ = ["account_surrogate"]
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
-def account_surrogate(rng: random.Random, original: str) -> str:
-    """A surrogate for the account number ``original`` (see the module's notes)."""
+def account_surrogate(rng: random.Random, original: str, *, letters: bool = False) -> str:
+    """A surrogate for the account number ``original`` (see the module's notes); ``letters``: its letters (other
+    than an IBAN's country code) drawn anew too, in their case (``WECT 18842-26`` -> ``QBRN 50713-94``), where the
+    kept ones would show an original word."""
     compact = re.sub(r"\s", "", original)
     if re.fullmatch(r"[A-Z]{2}\d{2}[A-Z\d]{10,30}", compact) and (iban_valid(compact) or " " in original):
         return _iban(rng, original)
@@ -37,7 +40,17 @@ def account_surrogate(rng: random.Random, original: str) -> str:
     new = _draw(rng, digits)
     while new == digits and len(digits) > 1:
         new = _draw(rng, digits)
+    if letters:
+        original = "".join(_letter(rng, c) for c in original)
     return _into(original, new)
+
+
+def _letter(rng: random.Random, c: str) -> str:
+    """Another letter of ``c``'s case for a letter of the Latin alphabet; anything else as it is."""
+    if c.upper() not in _LETTERS:
+        return c
+    new = rng.choice([x for x in _LETTERS if x != c.upper()])
+    return new if c.isupper() else new.lower()
 
 
 def _draw(rng: random.Random, digits: str) -> str:

@@ -24,11 +24,33 @@ from typing import Final, Literal
 from .name_lists import NameKey, index_names, read_name_lists
 from .regions import NATIONAL
 
-__all__ = ["ABROAD_TRADITIONS", "abroad_gender", "abroad_pools", "abroad_traditions", "name_tradition"]
+__all__ = ["ABROAD_TRADITIONS", "AFRICAN_HONORIFICS", "AFRICAN_TRADITIONS", "abroad_gender", "abroad_pools",
+           "abroad_traditions", "name_tradition"]
 
-ABROAD_TRADITIONS: Final = ("cantonese", "hokkien", "tionghoa", "tamil", "taiwanese")
+ABROAD_TRADITIONS: Final = ("cantonese", "hokkien", "tionghoa", "tamil", "taiwanese", "zulu", "xhosa", "shona",
+                             "chewa")
 """The traditions of ``data/names_abroad.txt``, and ``taiwanese``: the romanised (Wade-Giles) Taiwanese names of
 Faker's ``zh_TW`` person provider (:func:`_taiwanese`)."""
+AFRICAN_TRADITIONS: Final = frozenset({"zulu", "xhosa", "shona", "chewa"})
+"""The Southern African traditions (round twenty-eight, trial17 #4): a lone given name of one of them keeps it where
+the evidence says so (:func:`name_tradition`)."""
+_COUNTRY_TRADITIONS: Final = {"ZA": ("zulu", "xhosa"), "ZW": ("shona",), "MW": ("chewa",), "LS": ("xhosa",),
+                              "SZ": ("zulu",), "ZM": ("chewa",), "MZ": ("chewa", "shona")}
+"""Where the source's region is one of these countries, its traditions come first."""
+AFRICAN_HONORIFICS: Final[dict[str, tuple[Literal["m", "f"] | None, frozenset[str]]]] = {
+    "mai": ("f", frozenset({"shona"})), "amai": ("f", frozenset({"shona"})), "ambuya": ("f", frozenset({"shona"})),
+    "sekuru": ("m", frozenset({"shona"})), "babamukuru": ("m", frozenset({"shona"})),
+    "tete": ("f", frozenset({"shona", "chewa"})),
+    "mayi": ("f", frozenset({"chewa"})), "bambo": ("m", frozenset({"chewa"})),
+    "gogo": ("f", frozenset({"zulu", "xhosa", "chewa"})), "sisi": ("f", frozenset({"zulu", "xhosa"})),
+    "bhuti": ("m", frozenset({"zulu", "xhosa"})), "malume": ("m", frozenset({"zulu", "xhosa"})),
+    "mkhulu": ("m", frozenset({"zulu", "xhosa"})), "tata": ("m", frozenset({"xhosa"})),
+    "mama": ("f", AFRICAN_TRADITIONS), "baba": ("m", AFRICAN_TRADITIONS), "umama": ("f", frozenset({"zulu", "xhosa"})),
+}
+"""Honorifics and kin words written before (or opening) a Southern African name, case-folded -> the gender they
+show and the traditions they belong to: Shona ``Mai Rudo`` ("mother of Rudo"), ``Baba``, ``Sekuru``; Chichewa
+``Mayi``, ``Bambo``; isiZulu and isiXhosa ``Gogo``, ``Sisi``, ``Bhuti``, ``Malume``. Read only where the name's
+words are of those traditions (``Mai`` is also a given name elsewhere)."""
 _PATRONYMIC: Final = frozenset({"tamil"})
 """Traditions whose name after the given name is the father's: a man's name for every bearer."""
 
@@ -89,10 +111,13 @@ _REGION_FIRST: Final = {"HK": "cantonese", "MO": "cantonese", "SG": "hokkien", "
 (an Indonesian province or the whole country: Tionghoa), else the first in :data:`ABROAD_TRADITIONS`' order."""
 
 
-def name_tradition(tokens: Sequence[str], region: str | None = None) -> str | None:
+def name_tradition(tokens: Sequence[str], region: str | None = None, cues: Iterable[str] = ()) -> str | None:
     """The tradition every token of a name belongs to, where the name shows it: two tokens or more, or a
-    lone family name of that tradition (``Chan``); where several fit, the source ``region``'s (see
-    :data:`_REGION_FIRST`); else None."""
+    lone family name of that tradition (``Chan``); where several fit, the one an honorific before it tells
+    (``cues``: :data:`AFRICAN_HONORIFICS`), else the source ``region``'s (see :data:`_REGION_FIRST`); else None.
+    A lone given name of a Southern African tradition (:data:`AFRICAN_TRADITIONS`) keeps it where an honorific
+    of that tradition is written before it (``Mai Rudo``), the source's region is its country, or no other list
+    holds the name (``Ayanda``)."""
     if not tokens:
         return None
     shared = set(ABROAD_TRADITIONS)
@@ -100,12 +125,24 @@ def name_tradition(tokens: Sequence[str], region: str | None = None) -> str | No
         shared &= abroad_traditions(tok)
     if not shared:
         return None
+    told = {t for c in cues for t in AFRICAN_HONORIFICS.get(c.rstrip(".").casefold(), (None, frozenset()))[1]}
+    shared = (shared & told) or shared
     indonesian = region is None or region == NATIONAL or not region.isalpha()  # a province's code, or all Indonesia
-    first = _REGION_FIRST.get(region or "", "tionghoa" if indonesian else "")
+    home = _COUNTRY_TRADITIONS.get(region or "", ())
+    first = next((t for t in home if t in shared), _REGION_FIRST.get(region or "", "tionghoa" if indonesian else ""))
     tradition = first if first in shared else next(t for t in ABROAD_TRADITIONS if t in shared)
     if len(tokens) == 1 and (tradition, "family", "u") not in _index().get(tokens[0].casefold(), frozenset()):
+        if tradition in AFRICAN_TRADITIONS and (tradition in told or tradition in home or _only_here(tokens[0])):
+            return tradition
         return None
     return tradition
+
+
+def _only_here(token: str) -> bool:
+    """Whether no list of makna's but these traditions' holds ``token`` (the English, Indonesian and Faker lists)."""
+    from .naming import name_language
+
+    return name_language(token, "", abroad=True) == ""
 
 
 def abroad_gender(token: str, tradition: str) -> Literal["m", "f"] | None:

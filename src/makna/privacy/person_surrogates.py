@@ -16,7 +16,7 @@ from typing import Final
 from .accounts import new_domain, rebuild_user, segment, split_account
 from .adat import adat_roles, clan_names, gelar_words, minang_title_gender
 from .families import family_groups, family_lineage, name_lineage
-from .foreign_names import abroad_gender, name_tradition
+from .foreign_names import AFRICAN_HONORIFICS, AFRICAN_TRADITIONS, abroad_gender, name_tradition
 from .name_evidence import LOCAL_CUES, cue_words, evidence_traditions
 from .name_forms import OriginalWords, context_full, short_forms
 from .naming import (
@@ -197,6 +197,12 @@ class PersonSurrogates:
         titles = [i for i, t in enumerate(toks) if (i < len(toks) - 1 and is_title(t)) or (joined and is_particle(t))
                   or (0 < i == len(toks) - 1 and t in TERRITORY_TAGS)]
         gender = gender or next((g for i in titles if (g := NAME_TITLES.get(toks[i].rstrip(".").casefold()))), None)
+        cues = [*self._cues.get(" ".join(toks).casefold(), ())]
+        opening = toks[0].rstrip(".").casefold() if len(toks) > 1 else ""
+        if opening in AFRICAN_HONORIFICS and 0 not in titles and name_tradition(
+                toks[1:], self._gen.region, [opening]) in AFRICAN_TRADITIONS:
+            titles = [0, *titles]  # "Mai Rudo" (Shona: Rudo's mother): the honorific stays, and speaks for the name
+            cues.append(opening)
         # a Bugis, Makassar or Buton title (Andi, Karaeng, La Ode, Wa Ode...): kept, its gender and tradition read
         local = read_titles(toks, region=self._gen.region, tradition=self._gen.tradition, context=self._titles)
         if local is not None:
@@ -227,7 +233,10 @@ class PersonSurrogates:
             self._gen.tradition = local.tradition
         named = [t for i, t in enumerate(toks) if i not in titles]
         lineage = self._gen.lineage = self._lineage(original, named, language) if roles is None else None
-        abroad = name_tradition(named, self._gen.region) if roles is None and local is None else None
+        abroad = name_tradition(named, self._gen.region, cues) if roles is None and local is None else None
+        if abroad in AFRICAN_TRADITIONS and (said := {AFRICAN_HONORIFICS[c][0] for c in cues
+                                                      if c in AFRICAN_HONORIFICS} - {None}) and len(said) == 1:
+            gender, hinted = said.pop(), False  # "Mai", "Gogo", "Bhuti": the honorific's gender, whatever the lists
         if abroad is not None and chosen is None:
             self._gen.tradition = abroad  # Cantonese, Hokkien, Tionghoa, Tamil: the name's own shape shows it
             if hinted:  # its given names' gender (a Tamil father's name after them says nothing), before what

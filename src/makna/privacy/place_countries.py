@@ -19,6 +19,12 @@ list knew took that region's country: ``Purwokerto`` became a Hong Kong estate, 
   Singapore. Round twenty-five: where the turn's votes tie, the region named nearest the place decides (``Saya
   dari Garut, kerja di Singapura. ... dekat Lucky Plaza.``: Singapore); and a name that only heads towns of one
   country abroad (``Jurong`` of ``Jurong East``, ``Jurong West``) votes for that country.
+* :func:`evidence_country` (round twenty-eight, trial17 #3): a town the lists hold abroad lies in the country
+  its evidence gives before the lists' first match: the country its own clause names (``Blantyre in Malawi``:
+  Malawi, not Scotland), else, for a name the lists hold in that country or in several countries
+  (``Woodstock``: Canada and the United States; also a Cape Town suburb), the country of the other places of
+  its turn or source, else the source's region (``--surrogate-region ZA``). A name the lists hold in one
+  country only, with no such evidence, stays there (``Toronto`` in a South African interview).
 
 Read by surrogates only, never by detection."""
 
@@ -30,7 +36,8 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Final
 
-__all__ = ["abroad_places", "abroad_towns", "context_region", "document_region", "listed_regions", "place_votes"]
+__all__ = ["abroad_areas", "abroad_places", "abroad_towns", "context_region", "document_division", "document_region",
+           "evidence_country", "listed_regions", "place_votes"]
 
 
 @cache
@@ -58,6 +65,50 @@ def abroad_places(name: str) -> frozenset[tuple[str, str]]:
 def abroad_towns(country: str, admin1: str = "") -> tuple[str, ...]:
     """The places of ``data/places_abroad.tsv`` in ``country`` (its division ``admin1`` where given)."""
     return _table()[1].get((country, admin1), ())
+
+
+def abroad_areas(core: str) -> frozenset[tuple[str, str]]:
+    """``(country, admin1)`` of every town outside Indonesia called ``core``: the world list's (cities) and
+    ``data/places_abroad.tsv``'s (towns and suburbs)."""
+    from .regions import country_places
+
+    return country_places(core) | frozenset((c, a) for c, a in abroad_places(core) if c != "ID")
+
+
+def evidence_country(core: str, text: str, start: int, end: int, places: Sequence[tuple[int, str]],
+                     region: str | None) -> str | None:
+    """The country the evidence puts the town ``core`` (at ``text[start:end]``) in, where that decides among or
+    overrules the countries the lists hold it in (see the module documentation): a country's code, never
+    Indonesia's; None: the lists decide (or the place is no town abroad). ``places``: the document's places, as
+    :func:`document_region` takes them; ``region``: the source's surrogate region."""
+    from .regions import is_country
+
+    listed = {c for c, _a in abroad_areas(core)}
+    if not listed:
+        return None
+    own = context_region(text, start, end)
+    if own is not None:  # its own clause names a country (or an Indonesian province: the lists' then)
+        return own if is_country(own) and own != "ID" else None
+    for found in (document_region(text, places, start, region), region):
+        if is_country(found) and found != "ID" and (found in listed or len(listed) > 1):
+            return found
+    return None
+
+
+def document_division(places: Sequence[tuple[int, str]], start: int, country: str) -> str:
+    """The division (GeoNames admin1) of ``country`` that most of the document's other towns there lie in (each
+    listed in one division of it; ``Rondebosch``, ``Claremont``: the Western Cape), for a town of that country the
+    lists hold elsewhere only (``Woodstock``); "" where none is, or two tie."""
+    from .surrogates import split_place
+
+    tally: dict[str, int] = {}
+    for at, name in places:
+        divisions = {a for c, a in abroad_areas(split_place(name)[1]) if c == country and a} if at != start else set()
+        if len(divisions) == 1:
+            division = divisions.pop()
+            tally[division] = tally.get(division, 0) + 1
+    best = sorted(tally.items(), key=lambda kv: (-kv[1], kv[0]))
+    return best[0][0] if best and (len(best) == 1 or best[0][1] > best[1][1]) else ""
 
 
 def listed_regions(core: str) -> frozenset[tuple[str, str]]:
@@ -161,8 +212,10 @@ def _place_votes(name: str) -> tuple[tuple[str, float], ...]:
     if found is not None:
         return ((found[1], 1.0),) if found[0] in {"country", "province"} else ()
     core = split_place(name)[1]
-    regions = {p for p, _lv in listed_regions(core)} or ({c for c, _a in country_places(core)} | _stems().get(
-        core.casefold(), frozenset())) or {a if c == "ID" else c for c, a in abroad_places(core)}
+    world = {c for c, _a in country_places(core)} | _stems().get(core.casefold(), frozenset())
+    if world:  # a town of the world list that GeoNames' smaller places hold in another country too (Claremont)
+        world |= {c for c, _a in abroad_places(core) if c != "ID"}
+    regions = {p for p, _lv in listed_regions(core)} or world or {a if c == "ID" else c for c, a in abroad_places(core)}
     return tuple((r, 1.0 / len(regions)) for r in sorted(regions))
 
 
@@ -233,17 +286,30 @@ def _named_regions(text: str) -> tuple[tuple[int, str], ...]:
     return tuple(out)
 
 
-def document_region(text: str, places: Sequence[tuple[int, str]], start: int) -> str | None:
+def _regional(votes: dict[str, float], region: str | None) -> dict[str, float]:
+    """A town's votes where the source's ``region`` is a country abroad: all of them for it where the lists hold
+    the town there or in several countries (:func:`evidence_country`'s rule), else as they are."""
+    from .regions import is_country
+
+    abroad = bool(votes) and all(is_country(r) and r != "ID" for r in votes)
+    if abroad and is_country(region) and region != "ID" and (region in votes or len(votes) > 1):
+        return {str(region): 1.0}
+    return votes
+
+
+def document_region(text: str, places: Sequence[tuple[int, str]], start: int, region: str | None = None
+                    ) -> str | None:
     """The region the rest of a document gives a place no list knows, at ``start``, whose own sentence names no
     country or province (:func:`context_region`): the region that holds more than half of the votes of its own
     turn (``Saya ke Lucky Plaza.`` in a turn that names ``Singapura`` and ``Lam Tin``), else (none there, or no
     majority) of the whole source; None where neither has such a majority (the source's region then). Each
     other place (``places``: ``(start, text)`` of the document's places and addresses) casts the votes of its
-    name (:func:`place_votes`), each country or province the text names one."""
+    name (:func:`place_votes`), each country or province the text names one. ``region``: the source's surrogate
+    region; where it is a country abroad, a town the lists hold there or in several countries votes for it."""
     left, right = _turn(text, start)
     turn: dict[str, float] = {}
     whole: dict[str, float] = {}
-    cast = [(at, place_votes(name)) for at, name in places if at != start]
+    cast = [(at, _regional(place_votes(name), region)) for at, name in places if at != start]
     cast += [(at, {code: 1.0}) for at, code in _named_regions(text)]
     for at, votes in cast:
         for region, weight in votes.items():

@@ -34,7 +34,14 @@ from .naming import (
     surname_title,
 )
 from .person_surrogates import PersonSurrogates, _cased_like, _place_key
-from .place_countries import abroad_places, context_region, document_region, listed_regions
+from .place_countries import (
+    abroad_places,
+    context_region,
+    document_division,
+    document_region,
+    evidence_country,
+    listed_regions,
+)
 from .place_surrogates import PlaceSurrogates, place_forms
 from .places import LOCATION_TYPE_WORDS, ORG_TYPE_WORDS
 from .regions import (
@@ -688,17 +695,28 @@ def _original(det: Detection) -> str:
     return det.text[:-2] if det.type in _POSSESSIVE_TYPES and _POSSESSIVE.search(det.text) else det.text
 
 
-def _place_region(key: KeyMapping, text: str, det: Detection, places: Sequence[tuple[int, str]]) -> str | None:
+def _place_region(key: KeyMapping, text: str, det: Detection, places: Sequence[tuple[int, str]],
+                  region: str | None = None) -> str | None:
     """The surrogate region of a place or address no list knows, from its own sentence (a country or province
     named beside it, an Indonesian administrative word before it; :func:`makna.privacy.place_countries.
     context_region`), else from the other places of its turn or source (:func:`makna.privacy.place_countries.
     document_region`): where it is Indonesia, the project's province (else the whole country). None: a listed
-    place (it keeps its own country and province) or a document that names none (the source's region)."""
+    place (it keeps its own country and province) or a document that names none (the source's region). A town the
+    lists hold abroad: the country its evidence gives (:func:`makna.privacy.place_countries.evidence_country`;
+    ``region``: the source's), else None."""
     core = split_place(det.text)[1]
-    if listed_regions(core) or country_places(core) or abroad_places(core):
+    if listed_regions(core):
         return None
-    found = context_region(text, det.start, det.end) or document_region(text, places, det.start)
+    if det.type == "LOCATION" and (found := evidence_country(core, text, det.start, det.end, places, region)):
+        key._gen.placed = True  # a town abroad in the country its evidence gives (trial17 #3), in the division
+        key._gen.division = document_division(places, det.start, found)  # of the document's other towns there
+        return found
+    if country_places(core) or abroad_places(core):
+        return None
+    found = context_region(text, det.start, det.end) or document_region(text, places, det.start, region)
     if found != "ID":
+        if found is not None and is_country(found):  # a town no list knows: of its country's division too
+            key._gen.division = document_division(places, det.start, found)
         return found
     key._settle_region()
     return key.region if key.region in PROVINCES else NATIONAL
@@ -723,11 +741,15 @@ def _replace_all(text: str, dets: Sequence[Detection], key: KeyMapping, mode: Mo
         original = _original(det)
         end = det.start + len(original)
         gender = honorific_gender(text, det.start) if det.type == "PERSON" else None
-        own = _place_region(key, text, det, places) if det.type in _PLACED and mode == "surrogate" else None
+        own = _place_region(key, text, det, places, region or key.region) if det.type in _PLACED and mode == \
+            "surrogate" else None
         # a place its context puts in Indonesia gets an Indonesian place, in an English text too
         placed = "id" if own is not None and not is_country(own) else language
-        new = key.replacement(det.type, original, mode, language=placed, mask_char=mask_char, gender=gender,
-                              region=own or region, tradition=tradition)
+        try:
+            new = key.replacement(det.type, original, mode, language=placed, mask_char=mask_char, gender=gender,
+                                  region=own or region, tradition=tradition)
+        finally:
+            key._gen.placed, key._gen.division = False, ""
         out.append(new)
         reps.append(Replacement(det.start, end, new_pos, new_pos + len(new), det.type, original, new))
         new_pos += len(new)

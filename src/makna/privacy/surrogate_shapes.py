@@ -8,6 +8,8 @@
   or city code that exists in that province (regencies are numbered from 01, cities from 71, as many as
   ``data/regions_id.tsv`` lists there) and a district, moves the birth date by the project's date offset
   (the same days as every date of the project), keeps the gender digit, and draws the serial.
+* South African identity numbers (:func:`za_id_surrogate`, trial17 #4): a valid birth date moved by the
+  project's offset, the gender's half of the sequence, the citizenship digit, and a Luhn check digit that holds.
 * Plates (:func:`plate_prefixes`): a prefix of the plate's own province (``BA`` stays ``BA``, a Jakarta
   ``B`` stays ``B`` in a West Sumatra study); the surrogate region decides only where the prefix is issued
   in several provinces, and ``national`` allows any prefix.
@@ -36,9 +38,11 @@ __all__ = [
     "PLACE_HEADS",
     "brand_name",
     "business_words",
+    "luhn_valid",
     "nik_surrogate",
     "plate_prefixes",
     "renumber",
+    "za_id_surrogate",
 ]
 
 ORG_TAIL_WORDS: Final = frozenset(
@@ -164,6 +168,47 @@ def nik_surrogate(rng: random.Random, digits: str, region: str | None, date_offs
         if nik_is_valid(new) and new != digits:
             return new
     raise AssertionError("no NIK surrogate")  # pragma: no cover - a serial of 999 equal 100 times
+
+
+def luhn_valid(digits: str) -> bool:
+    """Whether ``digits`` end in their Luhn check digit (ISO/IEC 7812)."""
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        n = int(ch) * (2 if i % 2 else 1)
+        total += n - 9 if n > 9 else n
+    return bool(digits) and total % 10 == 0
+
+
+def _za_birth(digits: str, today: dt.date) -> dt.date | None:
+    """The birth date of a South African identity number (YYMMDD, the century that puts it before ``today``)."""
+    year, month, day = int(digits[:2]), int(digits[2:4]), int(digits[4:6])
+    century = 2000 if 2000 + year <= today.year else 1900
+    try:
+        return dt.date(century + year, month, day)
+    except ValueError:
+        return None
+
+
+def za_id_surrogate(rng: random.Random, digits: str, date_offset: int, today: dt.date | None = None) -> str | None:
+    """A South African identity number for the 13 ``digits`` of one (a valid birth date, a Luhn check digit that
+    holds): YYMMDD its birth date moved by the project's date offset (as every date of the project), the
+    sequence ``SSSS`` drawn in its gender's half (0000-4999 a woman, 5000-9999 a man), the citizenship digit kept
+    (0 a citizen, 1 a permanent resident), then 8 and the Luhn check digit: the shape of an issued number, never
+    the original. None: ``digits`` are no such number, by date, citizenship digit and check digit or the ``8``/``9``
+    before it (another country's 13 digits keep the random draw)."""
+    today = today or dt.date.today()
+    born = _za_birth(digits, today) if len(digits) == 13 and digits[10] in "012" else None
+    if born is None or not (luhn_valid(digits) or digits[11] in "89"):  # (a typed number's check digit may be off)
+        return None
+    when = born + dt.timedelta(days=date_offset)
+    male = int(digits[6]) >= 5
+    for _ in range(100):
+        serial = rng.randint(5000, 9999) if male else rng.randint(0, 4999)
+        body = f"{when.year % 100:02d}{when.month:02d}{when.day:02d}{serial:04d}{digits[10]}8"
+        new = body + next(str(d) for d in range(10) if luhn_valid(body + str(d)))
+        if new != digits:
+            return new
+    return None  # pragma: no cover - the same sequence a hundred times
 
 
 def plate_prefixes(prefix: str, region: str | None) -> list[str]:

@@ -63,7 +63,7 @@ from .date_surrogates import move_weekdays, respell_month, shift_season
 from .districts import fold_place, has_districts, same_regency
 from .naming import COUNTRY_LOCALES, Gender, draw_name, name_pools
 from .orgnames import ORG_HEAD_WORDS
-from .place_countries import abroad_places, abroad_towns, listed_regions
+from .place_countries import abroad_areas, abroad_places, abroad_towns, listed_regions
 from .places import LOCATION_TYPE_WORDS, ORG_SUFFIX_WORDS, ORG_TYPE_WORDS
 from .regions import (
     NATIONAL,
@@ -86,6 +86,7 @@ from .surrogate_shapes import (
     nik_surrogate,
     plate_prefixes,
     renumber,
+    za_id_surrogate,
 )
 
 __all__ = ["ORG_KIND_WORDS", "PLACE_NAMED_ORGS", "SurrogateGenerator", "calendar_date", "date_core", "latest_day",
@@ -406,6 +407,12 @@ class SurrogateGenerator:
         self.home: tuple[str, ...] | None = None
         """For the district being drawn: the districts of its city's surrogate (a district follows its city);
         ``()``: its city's surrogate has too few, so the province's; None: its city is not known."""
+        self.placed = False
+        """The place being drawn lies in :attr:`region`'s country by its own evidence (:func:`makna.privacy.
+        place_countries.evidence_country`): its surrogate is a town of that country whatever the lists hold."""
+        self.division = ""
+        """The division of the country being drawn in that the document's other towns lie in, for a town the
+        country's lists lack ("": unknown; :func:`makna.privacy.place_countries.document_division`)."""
         self.with_districts = False
         """The place being drawn is a city or regency whose districts follow its surrogate: one the district
         table gives more than :data:`makna.privacy.districts.MIN_OTHERS` districts, where the pool has one."""
@@ -541,12 +548,16 @@ class SurrogateGenerator:
             return _digits_into("QQ" + original[2:], _random_digits(rng, 6))
         if len(digits) == 16:  # the same province, the birth date moved by the project's offset
             return _digits_into(original, nik_surrogate(rng, digits, self.region, self.date_offset))
+        if len(digits) == 13 and (za := za_id_surrogate(rng, digits, self.date_offset)) is not None:
+            return _digits_into(original, za)  # a South African identity number: its date and check digit hold
         if len(digits) == 9 and re.fullmatch(r"\d{3}[- ]\d{2}[- ]\d{4}", original):
             return _digits_into(original, "9" + _random_digits(rng, 8))
         return _digits_into(original, _random_digits(rng, len(digits)))
 
     def _account(self, rng: random.Random, original: str, language: str) -> str:
-        return account_surrogate(rng, original)  # the same shape, no bank's account (account_surrogates.py)
+        # the same shape, no bank's account (account_surrogates.py); its letters drawn anew where the kept ones
+        # clash (WECT of a case reference added by hand is an original's word: never a word instead, trial17 #4)
+        return account_surrogate(rng, original, letters=self._attempt > 0)
 
     # -- PLATE ---------------------------------------------------------------------------------------
     def _plate(self, rng: random.Random, original: str, language: str) -> str:
@@ -659,20 +670,26 @@ class SurrogateGenerator:
         country = next((c for c, n in countries().items() if n.casefold() == low), None)
         if country is not None and country != "ID":
             return head + rng.choice(self._free(sorted(n for c, n in countries().items() if c not in {country, "ID"})))
-        areas = sorted(country_places(core) or {(c, a) for c, a in abroad_places(core) if c != "ID"})
+        areas = sorted(abroad_areas(core))
         if not areas and is_country(self.region) and not place_regions(core):
-            areas = [(str(self.region), "")]
+            areas = [(str(self.region), self.division)]
         if not areas:
             return None
+        listed = {c for c, _a in areas}
+        if is_country(self.region) and self.region not in listed | {"ID"} and (self.placed or len(listed) > 1):
+            areas = [(str(self.region), self.division)]  # a name several countries share, or its context's country
         if not is_country(self.region):  # a name of several countries: one whose names makna knows first
             areas = sorted(areas, key=lambda area: area[0] not in COUNTRY_LOCALES)  # Victoria: Canada's
         code, admin1 = areas[0] if len({c for c, _a in areas}) == 1 or not is_country(self.region) else next(
             ((c, a) for c, a in areas if c == self.region), areas[0])
         if self.move is not None and (moved := self.move(code)) != code:  # the wider policy: its new country
             code, admin1 = moved, ""
-        pool = self._free([n for n in cities_in(code, admin1) if n.casefold() != low]) or self._free([
-            n for n in cities_in(code) if n.casefold() != low]) or self._free([
-            n for n in abroad_towns(code) if n.casefold() != low])  # Macao: few cities, more neighbourhoods
+        # the same level: a city another city; a town or suburb (a place of the GeoNames table only, or one its
+        # country's lists lack) another town of its country (Macao: few cities, more neighbourhoods)
+        tiers = [cities_in(code, admin1), cities_in(code), abroad_towns(code)]
+        if (code, admin1) not in country_places(core):
+            tiers = [abroad_towns(code, admin1) if admin1 else (), *tiers[2:], *tiers[:2]]
+        pool = next((free for tier in tiers if (free := self._free([n for n in tier if n.casefold() != low]))), [])
         return head + rng.choice(pool) if pool else None
 
     def _location(self, rng: random.Random, original: str, language: str) -> str:

@@ -54,6 +54,7 @@ from . import (
 from .deps import error_page, error_status, lang_of
 from .errors_i18n import translate_error
 from .i18n import LANGUAGES
+from .read_refusals import ReadRefusedError, refused_reply
 from .security import LOOPBACK_HOSTS, TokenGuard, new_token
 
 __all__ = ["create_app", "install_workbench"]
@@ -124,6 +125,8 @@ def install_workbench(app: FastAPI) -> None:
 
     @app.exception_handler(MaknaError)
     async def makna_error(request: Request, exc: MaknaError) -> Any:
+        if isinstance(exc, ReadRefusedError):  # a page to read, refused as what it is (trial17 #10)
+            return refused_reply(request, exc)
         status = error_status(exc)
         message = translate_error(str(exc), lang_of(request))
         if request.url.path.startswith("/api/"):

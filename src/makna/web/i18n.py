@@ -79,6 +79,7 @@ def messages_in_use() -> tuple[list[str], list[tuple[str, str]]]:
         deid_text,
         errors_i18n,
         events_text,
+        read_refusals,
         routes_agreement,
         routes_analysis,
         routes_cases,
@@ -100,6 +101,7 @@ def messages_in_use() -> tuple[list[str], list[tuple[str, str]]]:
     singles += list(events_text.EVENT_NAMES.values()) + [events_text.OTHER_EVENT]
     singles += list(errors_i18n.MESSAGES)
     singles += list(deid_text.TYPE_MESSAGES)
+    singles += list(read_refusals.MESSAGES)
     return list(dict.fromkeys(singles)), list(dict.fromkeys(plurals))
 
 

@@ -25,6 +25,7 @@ from ..privacy.seal_copies import WITHDRAWN, CoderCopy, coder_copies, revoke_cop
 from ..project import Project
 from ..store import resolve_location, sqlite_path
 from .deps import project_of, reply
+from .read_refusals import refuse_reading
 
 __all__ = ["router", "Withdrawal", "CopyRequest", "copy_rows", "makes_copies"]
 
@@ -64,6 +65,7 @@ def copy_rows(project: Project) -> list[dict[str, Any]]:
 
 @router.get("/api/deid/copies", summary="Each coder's copy: id, member, file, date and its right to seal (managers)")
 def api_copies(request: Request) -> JSONResponse:
+    refuse_reading(project_of(request), "manage", "copies")
     return reply(copy_rows(project_of(request)))
 
 

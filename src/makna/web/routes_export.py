@@ -17,10 +17,11 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from starlette.background import BackgroundTask
 
 from .. import exchange
-from ..access import can, require
+from ..access import can
 from ..errors import NotFoundError
 from ..project import Project
 from .deps import page, project_name_of, project_of, reply
+from .read_refusals import refuse_reading
 
 __all__ = ["router", "ExportFormat", "FORMATS", "download_name"]
 
@@ -99,7 +100,7 @@ def export_file(request: Request, key: str) -> FileResponse:
         raise NotFoundError(f"export format {key!r}: use one of {', '.join(FORMATS)}")
     proj = project_of(request)
     if fmt.whole:
-        require(proj, "export")
+        refuse_reading(proj, "export", "export")
     name = download_name(project_name_of(request), fmt)
     folder = Path(tempfile.mkdtemp(prefix="makna-export-"))
     try:
