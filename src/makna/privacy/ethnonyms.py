@@ -123,18 +123,4 @@ def names_a_people(scan: str, det: Detection) -> bool:
         return False  # "the Torres family", "Karen": a name before an English noun
     if text.endswith("s") and text[:-1] in ethnonyms() and not _a_name(text[:-1]):
         return True  # "Tamils", "Yorubas"
-    if text in ethnonyms() and _ARTICLE.search(window) and _PERSON_NOUN.match(scan, det.end):
-        return True  # "a Yoruba man"
-    return _attributive(scan, det, prev)
-
-
-def _attributive(scan: str, det: Detection, prev: str) -> bool:
-    """A people's name that no place list knows, before a lower-case word, with no place word before it: an
-    adjective or the subject of a clause ("a Basque family", "Tamil is her first language", "Batak itu keras"),
-    never a place ("Nias itu indah" keeps its place: Nias is listed) nor a name (already ruled out)."""
-    return (
-        det.text in ethnonyms()
-        and det.text not in gz.all_places()
-        and _NOUN_AFTER.match(scan, det.end) is not None
-        and prev.lower() not in _PLACE_WORDS
-    )
+    return bool(text in ethnonyms() and _ARTICLE.search(window) and _PERSON_NOUN.match(scan, det.end))

@@ -36,7 +36,6 @@ from . import gazetteers as gz
 from ._orgheads import JOB_WORDS
 from .context_drops import drop_context_things
 from .ethnonyms import names_a_people
-from .lowercase_uses import drop_sentence_words
 from .precision import stage_is_off
 from .thingwords import names_a_thing
 from .types import Detection
@@ -405,7 +404,6 @@ def drop_lookalikes(scan: str, language: str, found: Sequence[Detection]) -> lis
         if (det.text not in dropped or not (det.detector.startswith(_GUESSES) or _lookalike(scan, det)))
         and not _local_lookalike(scan, det)
     ]
-    out = drop_sentence_words(scan, out)  # capitalised only where a sentence opens (lowercase_uses.py)
     out = drop_context_things(scan, out)  # a vehicle's model, a language, a transcriber's note (context_drops.py)
     out = _absorb_fragments(scan, out)
     if language == "id":
