@@ -19,10 +19,11 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from prec22_measure import classify, row
+
+from makna.privacy import gazetteers as gz
 from makna.privacy.detect import detect
 from makna.privacy.evaluate import load_gold
-
-from prec22_measure import classify, row
 
 ROOT = Path(__file__).resolve().parents[1]
 FOUR = ("tune30", "seal29", "spent47", "spent48")
@@ -30,6 +31,24 @@ _CAL = re.compile(
     r"(?i)^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januari|februari|maret|mei|juni|juli|agustus|oktober"
     r"|desember|monday|tuesday|wednesday|thursday|friday|saturday|sunday|senin|selasa|rabu|kamis|jumat|sabtu|minggu)"
 )
+
+
+def detail(text: str, scan: str) -> str:
+    """Finer evidence for a one-word false detection: an acronym with an Indonesian enclitic ("KTPku"), a word of
+    makna's ordinary-word lists, a word the same document writes in lower case, or none of these."""
+    t = text.strip()
+    if " " in t:
+        return "-"
+    if re.fullmatch(r"[A-Z]{2,6}(?:ku|mu|nya)", t):
+        return "acronym+enclitic"
+    tags = []
+    if t.lower() in gz.ordinary_words():
+        tags.append("ordinary-word")
+    if re.search(r"(?<![\w-])" + re.escape(t.lower()) + r"(?![\w-])", scan):
+        tags.append("lower-elsewhere")
+    if t in gz.demonyms() or t.rstrip("s") in gz.demonyms():
+        tags.append("people")
+    return "+".join(tags) or "none"
 
 
 def shape(text: str, left: str) -> str:
@@ -69,7 +88,7 @@ def main() -> None:
                     same = [g for g in gold if g[2] == d.type and g[0] < d.end and d.start < g[1]]
                     sh = "longer" if all(d.start < g[0] or d.end > g[1] for g in same) else "ok"
                 else:
-                    sh = shape(d.text, left)
+                    sh = shape(d.text, left) + ":" + detail(d.text, doc.text)
                 counts[(doc.language, d.type, fam, cls, sh)] += 1
                 if args.rows and (cls != "tp" or sh == "longer"):
                     r = row(split, doc, d, cls, gold)
