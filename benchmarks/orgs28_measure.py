@@ -144,7 +144,17 @@ def outcome(cls: str, final: list[Any], s: int, e: int, calls: dict[str, Any]) -
         if where in ("later", "rule-fixed-later-undid", "later-new"):
             who = "pass:" + retyped_by(calls, s, e)
         return f"typed:{got}:{who}"
+    if cls == "later-dropped":
+        return "later-dropped:" + dropped_by(calls, s, e)
     return cls
+
+
+def dropped_by(calls: dict[str, Any], s: int, e: int) -> str:
+    """The first pass after the stage whose output holds nothing over ``s:e`` (``-`` when the stage dropped it)."""
+    for name, out in calls.get("passes", []):
+        if not _ov(out, s, e):
+            return name
+    return "-"
 
 
 def main() -> None:
