@@ -43,14 +43,14 @@ def _typed(found: list[Detection]) -> list[tuple[str, str]]:
             "We moved to 9 Beechwood Avenue, Dunedin, last spring.",
             "9 Beechwood Avenue",
             "Dunedin",
-            "location.gazetteer",
+            "location.after_address",
         ),
         ("Alamat saya Jl. Melati No. 4, Sukamaju.", "Jl. Melati No. 4", "Sukamaju", "location.after_address"),
         (
             "Kos saya di Gang Mawar No. 7, Pontianak, dekat pasar.",
             "Gang Mawar No. 7",
             "Pontianak",
-            "location.gazetteer",
+            "location.after_address",
         ),
     ],
 )
@@ -63,7 +63,7 @@ def test_town_before_a_postcode_stays_joined() -> None:
     text = "He stays at 8 Church Lane, Ballymena, BT43 5AA now."
     found = [
         _at(text, "8 Church Lane", "ADDRESS", "address.en"),
-        _at(text, "Ballymena", "ADDRESS", "location.gazetteer"),
+        _at(text, "Ballymena", "ADDRESS", "location.after_address"),
         _at(text, "BT43 5AA", "ADDRESS", "address.postcode"),
     ]
     assert _typed(close_spans(text, found)) == [("ADDRESS", "8 Church Lane, Ballymena, BT43 5AA")]
@@ -73,7 +73,7 @@ def test_town_a_postcode_follows_stays_in_the_address() -> None:
     text = "I live at 47 Kestrel Bay, Winnipeg, MB R2V 3K7 with my aunt."
     found = [
         _at(text, "47 Kestrel Bay", "ADDRESS", "address.before_postcode"),
-        _at(text, "Winnipeg", "ADDRESS", "location.gazetteer"),
+        _at(text, "Winnipeg", "ADDRESS", "location.after_address"),
         _at(text, "R2V 3K7", "ADDRESS", "address.ca"),
     ]
     assert _typed(close_spans(text, found)) == [("ADDRESS", "47 Kestrel Bay, Winnipeg"), ("ADDRESS", "R2V 3K7")]
@@ -82,7 +82,9 @@ def test_town_a_postcode_follows_stays_in_the_address() -> None:
 
 def test_a_place_alone_made_an_address_is_a_place() -> None:
     text = "She comes from Kitwe, she said."
-    assert _typed(close_spans(text, [_at(text, "Kitwe", "ADDRESS", "location.gazetteer")])) == [("LOCATION", "Kitwe")]
+    assert _typed(close_spans(text, [_at(text, "Kitwe", "ADDRESS", "location.after_address")])) == [
+        ("LOCATION", "Kitwe")
+    ]
 
 
 @pytest.mark.parametrize(
@@ -93,6 +95,8 @@ def test_a_place_alone_made_an_address_is_a_place() -> None:
         ("I live at 27 Harcourt Road, Block 4B.", "27 Harcourt Road", "Block 4B", "location.gazetteer"),
         ("Kami di Jl. Kenari No. 4, RT 02/RW 05.", "Jl. Kenari No. 4", "RT 02/RW 05", "address.rtrw"),
         ("I live at 27 Harcourt Road, Salford.", "27 Harcourt Road", "Salford", "address.en"),
+        # a town another place rule found and the stage joined: the stage's call (the open gold joins some)
+        ("We moved to 9 Beechwood Avenue, Dunedin.", "9 Beechwood Avenue", "Dunedin", "location.gazetteer"),
     ],
 )
 def test_other_address_parts_still_join(text: str, head: str, part: str, detector: str) -> None:
@@ -104,7 +108,7 @@ def test_other_address_parts_still_join(text: str, head: str, part: str, detecto
 def test_a_numberless_place_heading_address_parts_stays_joined() -> None:
     text = "Rumah kami di Kampung Sawah, RT 02/RW 05."
     found = [
-        _at(text, "Kampung Sawah", "ADDRESS", "location.cue"),
+        _at(text, "Kampung Sawah", "ADDRESS", "location.after_address"),
         _at(text, "RT 02/RW 05", "ADDRESS", "address.rtrw"),
     ]
     assert _typed(close_spans(text, found)) == [("ADDRESS", "Kampung Sawah, RT 02/RW 05")]
@@ -122,7 +126,6 @@ def test_a_place_typed_place_is_left_alone() -> None:
 @pytest.mark.parametrize(
     ("language", "text", "town"),
     [
-        ("en", "We moved to 9 Beechwood Avenue, Dunedin, last spring.", "Dunedin"),
         ("en", "My address is 14 Marula Close, Kitwe.", "Kitwe"),
         ("id", "Saya tinggal di Jalan Kenanga No. 12, Kupang.", "Kupang"),
     ],

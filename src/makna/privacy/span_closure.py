@@ -14,10 +14,10 @@ readable in the output. This last pass of the pipeline, run on the detections th
   and the address parts joined to it by a comma or a space (a second street part, "RT 02/RW 04", a postcode):
   one address. A town between two parts stays a place here ("47 Victoria Road, Fenton, ST4 2HW"), as the older
   open sets annotate it; the pipeline's last pass (:mod:`makna.privacy.span_edges`) joins a town that a postcode
-  closes, as the sets written since round sixteen do. A place that a place detector found and the precision
-  stage made an ADDRESS without a number ends no address: the town after an address and its comma, last in the
-  chain (``14 Marula Close, Kitwe``), or standing alone, is its own LOCATION, as the corpus README has it; one
-  that a postcode or another part follows stays joined (orgs28);
+  closes, as the sets written since round sixteen do. The town that ``location.after_address`` read after an
+  address and its comma, made an ADDRESS by the precision stage though it holds no number, ends no address: last
+  in the chain (``14 Marula Close, Kitwe``) or standing alone, it is its own LOCATION, as the corpus README has
+  it; one that a postcode or another part follows stays joined (orgs28);
 - a capitalised "The" in mid-sentence opens the place or firm after it ("room above The Ferryman's Rest");
 - in English, an unknown capitalised word (no ordinary, stop or honorific word, no place) right before a
   person's span is the given name the span left out ("Sure. Rezaul Alam Siddiqui is the full name").
@@ -64,7 +64,7 @@ _AND: Final = re.compile(r"[ \t](?:and|&)[ \t]")
 _NAMED: Final = frozenset({"LOCATION", "ORG"})
 
 _JOIN: Final = re.compile(r",?[ \t]?")
-_PLACE: Final = "location."
+_TOWN_AFTER: Final = "location.after_address"
 _DIGIT: Final = re.compile(r"\d")
 _NEAR: Final = 10
 
@@ -128,9 +128,9 @@ def _chain_end(text: str, found: Sequence[Detection], i: int) -> int:
 
 
 def _town_after(det: Detection) -> bool:
-    """A place a place detector found (``location.after_address``, ``location.gazetteer``...) that the precision
-    stage made an ADDRESS though it holds no number: the town after an address and its comma (orgs28)."""
-    return det.type == "ADDRESS" and det.detector.startswith(_PLACE) and not _DIGIT.search(det.text)
+    """The town after an address and its comma (``location.after_address``, the rule that reads it as the README
+    has it) that the precision stage made an ADDRESS though it holds no number (orgs28)."""
+    return det.type == "ADDRESS" and det.detector == _TOWN_AFTER and not _DIGIT.search(det.text)
 
 
 def _part_follows(text: str, found: Sequence[Detection], k: int) -> bool:
