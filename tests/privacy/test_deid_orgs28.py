@@ -59,6 +59,18 @@ def test_town_ending_an_address_is_a_place(text: str, street: str, town: str, de
     assert _typed(close_spans(text, found)) == [("ADDRESS", street), ("LOCATION", town)]
 
 
+@pytest.mark.parametrize(
+    ("text", "head", "part"),
+    [
+        ("She lives at Flat 4B, Kestrel Court, Hulmeside Walk.", "Flat 4B, Kestrel Court", "Hulmeside Walk"),
+        ("Kos saya di Gang Merak II No. 4, Jalan Raya Semat.", "Gang Merak II No. 4", "Jalan Raya Semat"),
+    ],
+)
+def test_a_street_after_an_address_stays_a_part(text: str, head: str, part: str) -> None:
+    found = [_at(text, head, "ADDRESS", "address.flat"), _at(text, part, "ADDRESS", "location.after_address")]
+    assert _typed(close_spans(text, found)) == [("ADDRESS", text[text.index(head) : text.index(part) + len(part)])]
+
+
 def test_town_before_a_postcode_stays_joined() -> None:
     text = "He stays at 8 Church Lane, Ballymena, BT43 5AA now."
     found = [

@@ -33,6 +33,7 @@ from typing import Final
 
 from . import gazetteers as gz
 from ._text import HONORIFICS
+from .street_addresses import STREET_WORDS
 from .types import Detection
 
 __all__ = ["close_spans"]
@@ -130,7 +131,10 @@ def _chain_end(text: str, found: Sequence[Detection], i: int) -> int:
 def _town_after(det: Detection) -> bool:
     """The town after an address and its comma (``location.after_address``, the rule that reads it as the README
     has it) that the precision stage made an ADDRESS though it holds no number (orgs28)."""
-    return det.type == "ADDRESS" and det.detector == _TOWN_AFTER and not _DIGIT.search(det.text)
+    if det.type != "ADDRESS" or det.detector != _TOWN_AFTER or _DIGIT.search(det.text):
+        return False
+    words = det.text.split()
+    return words[-1].rstrip(".") not in STREET_WORDS and words[0].rstrip(".") not in STREET_WORDS  # a street: a part
 
 
 def _part_follows(text: str, found: Sequence[Detection], k: int) -> bool:
