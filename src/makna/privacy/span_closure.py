@@ -14,7 +14,10 @@ readable in the output. This last pass of the pipeline, run on the detections th
   and the address parts joined to it by a comma or a space (a second street part, "RT 02/RW 04", a postcode):
   one address. A town between two parts stays a place here ("47 Victoria Road, Fenton, ST4 2HW"), as the older
   open sets annotate it; the pipeline's last pass (:mod:`makna.privacy.span_edges`) joins a town that a postcode
-  closes, as the sets written since round sixteen do;
+  closes, as the sets written since round sixteen do. The town that ``location.after_address`` read after an
+  address and its comma, made an ADDRESS by the precision stage though it holds no number, ends no address: last
+  in the chain (``14 Marula Close, Kitwe``) or standing alone, it is its own LOCATION, as the corpus README has
+  it; one that a postcode or another part follows stays joined (orgs28);
 - a capitalised "The" in mid-sentence opens the place or firm after it ("room above The Ferryman's Rest");
 - in English, an unknown capitalised word (no ordinary, stop or honorific word, no place) right before a
   person's span is the given name the span left out ("Sure. Rezaul Alam Siddiqui is the full name").
@@ -30,6 +33,7 @@ from typing import Final
 
 from . import gazetteers as gz
 from ._text import HONORIFICS
+from .street_addresses import STREET_WORDS
 from .types import Detection
 
 __all__ = ["close_spans"]
@@ -61,6 +65,9 @@ _AND: Final = re.compile(r"[ \t](?:and|&)[ \t]")
 _NAMED: Final = frozenset({"LOCATION", "ORG"})
 
 _JOIN: Final = re.compile(r",?[ \t]?")
+_TOWN_AFTER: Final = "location.after_address"
+_DIGIT: Final = re.compile(r"\d")
+_NEAR: Final = 10
 
 
 _WORD_BEFORE: Final = re.compile(r"(?<![\w'’.-])([A-Z][a-z]{2,})[ \t]$")
@@ -121,6 +128,28 @@ def _chain_end(text: str, found: Sequence[Detection], i: int) -> int:
     return last + 1
 
 
+def _town_after(det: Detection) -> bool:
+    """The town after an address and its comma (``location.after_address``, the rule that reads it as the README
+    has it) that the precision stage made an ADDRESS though it holds no number (orgs28)."""
+    if det.type != "ADDRESS" or det.detector != _TOWN_AFTER or _DIGIT.search(det.text):
+        return False
+    words = det.text.split()
+    return words[-1].rstrip(".") not in STREET_WORDS and words[0].rstrip(".") not in STREET_WORDS  # a street: a part
+
+
+def _part_follows(text: str, found: Sequence[Detection], k: int) -> bool:
+    """Whether an address part (a postcode, a unit) follows ``found[k]`` closely on its line (``Winnipeg, MB R2V
+    3K7``, ``Dublin 22, D22 V9P3``): the town then sits inside the address, which the edges pass closes."""
+    if k + 1 >= len(found) or found[k + 1].type != "ADDRESS":
+        return False
+    gap = text[found[k].end : found[k + 1].start]
+    return len(gap) <= _NEAR and "\n" not in gap
+
+
+def _as_place(det: Detection) -> Detection:
+    return Detection(det.start, det.end, "LOCATION", det.confidence, det.detector, det.text)
+
+
 def _named_place(text: str, found: Sequence[Detection], i: int, floor: int) -> tuple[int, int]:
     """The start of a place or firm at ``found[i]`` with its "The", and the index past the detections it
     joins: "The Fiddle" and "Bone" of "The Fiddle and Bone" are one name."""
@@ -160,9 +189,15 @@ def close_spans(text: str, found: Sequence[Detection], language: str = "en") -> 
                 i = j
                 continue
         elif det.type == "ADDRESS":
+            j = _chain_end(text, dets, i)
+            if j > i + 1 and _town_after(dets[j - 1]) and not _part_follows(text, dets, j - 1):
+                j -= 1  # the town that ends the address is its own LOCATION; one a postcode follows stays joined
+            if j == i + 1 and _town_after(det) and not _part_follows(text, dets, i):
+                out.append(_as_place(det))  # a town with no address part after it is a place (the README)
+                i += 1
+                continue
             floor = out[-1].end if out else 0
             start = _address_head(text, det, floor)
-            j = _chain_end(text, dets, i)
             if start != det.start or j > i + 1:
                 detector = det.detector + "+closed"
                 out.append(_merged(text, start, dets[j - 1].end, "ADDRESS", dets[i:j], detector))

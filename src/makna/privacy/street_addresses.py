@@ -17,7 +17,7 @@ from ._leadset import lead_set
 from ._text import HONORIFICS, is_sentence_initial
 from .types import Detection
 
-__all__ = ["CAP", "CAP_AT_WORD", "EN_STREET", "NAME_TOKEN", "find_addresses"]
+__all__ = ["CAP", "CAP_AT_WORD", "EN_STREET", "NAME_TOKEN", "STREET_WORDS", "find_addresses"]
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*"
 _CAP_AT_WORD = r"[A-ZÀ-ÖØ-Þ](?<!\w[\s\S])[\w'’\-]*"
@@ -106,6 +106,11 @@ _IN_ADDRESS: Final = re.compile(
     rf"(?:{_CAP}[ \t]+){{0,2}}(?:Nagar|Colony|Layout|Extension|Marg|Puram|Road|Street|Lane|Close|Crescent|Estate)\b"
 )
 _EN_STREET_GATE: Final = trigger(_EN_STREET.split("|"))
+STREET_WORDS: Final = frozenset(_EN_STREET.split("|")) | frozenset(
+    "Jl Jln Jalan Gang Gg Lorong Lr Komplek Kompleks Komp Perumahan Perum Blok Block".split()
+)
+"""A street's or an estate's type word, first (Indonesian) or last (English) in its name (``Hulmeside Walk``,
+``Jalan Raya Semat``): a part of an address, not the town after it (orgs28)."""
 _POSTCODE_CUED: Final = re.compile(
     r"(?:[Pp]ost[ \t]?code|POSTCODE|[Zz]ip(?:[ \t]?code)?|ZIP(?:[ \t]?code)?|[Kk]ode[ \t]+pos|PIN[ \t]?code|"
     r"[Pp]in[ \t]?code)(?:[ \t]+(?:is|was|nya|:))?[ \t:,]+"
