@@ -34,6 +34,7 @@ from ..rounds import Sight, visible
 from ..sources import count_not_deidentified
 from ..store import tables
 from ..text import refuse_unstorable
+from .push_scan import PushScan, deidentified, what_found
 from .remap import Remap, find_remap, replaced_spans
 from .rows import (
     FILE_WORDS,
@@ -115,7 +116,8 @@ class Conflict:
     """A change of a push the server did not apply: ``kind`` (segment or memo), its ``id``, why
     (``reason``: ``changed_on_server``, ``deleted_on_server``, ``code_deleted``, ``code_renamed``,
     ``code_changed``, ``source_deleted``, ``source_changed``, ``target_deleted``, ``duplicate``,
-    ``not_yours``, ``carries_memo``) and a sentence for people."""
+    ``not_yours``, ``carries_memo``, ``names_identifier``: a memo naming someone pushed by a coder into a
+    de-identified project, :mod:`makna.sync.push_scan`) and a sentence for people."""
 
     kind: str
     id: str
@@ -264,6 +266,7 @@ class _Apply:
         self.new_segments: list[str] = []
         self.twins: dict[str, str] = {}  # a pushed coding the server has already under another id -> that id
         self.held: set[str] = set()  # sources held from the pushing coder (makna.holds)
+        self.scan: PushScan | None = None  # the pusher's free text is scanned first (makna.sync.push_scan)
 
     def prefetch(self, changes: list[_Change]) -> None:
         """Read (and on PostgreSQL lock) the server's rows of every change at once."""
@@ -408,6 +411,8 @@ class _Apply:
                 self.held and on_held(self.conn, ch.row["target_kind"], ch.row["target_id"])):  # as no target
             return self.conflict(ch, "target_deleted",
                                  f"the {ch.row['target_kind']} it is on was deleted {self.words.here} (or not pushed)")
+        if self.scan is not None and self._names(ch):
+            return None
         values = {f: ch.row[f] for f in fields}
         if cur is None:
             self._inserts.append((table, {"id": ch.id, "coder_id": self.me, "created_at": ch.row["created_at"],
@@ -420,6 +425,22 @@ class _Apply:
             self.conn.execute(update(table).where(table.c.id == ch.id).values(**values))
             self.result.changed += 1
         return None
+
+
+    def _names(self, ch: _Change) -> bool:
+        """A conflict when the memo (or the coding's memo) names someone: not written (:mod:`.push_scan`)."""
+        assert self.scan is not None
+        row = ch.row
+        found = (self.scan.found(row["memo"]) if ch.kind == "segment"
+                 else self.scan.found(row["text"], row["title"]))
+        if not found:
+            return False
+        what = "its memo" if ch.kind == "segment" else "it"
+        self.conflict(ch, "names_identifier",
+                      f"{what} names what looks like {what_found(found)}, and this project is de-identified: "
+                      f"not sent, so no one else reads it; write it without them (the names the de-identified "
+                      f"texts use are fine) and push again")
+        return True
 
 
 def apply_push(project: Project, message: Mapping[str, Any], *, words: Wording = SERVER_WORDS) -> PushResult:
@@ -447,6 +468,8 @@ def apply_push(project: Project, message: Mapping[str, Any], *, words: Wording =
             run = _Apply(conn, project.coder_id(conn), message, result, words)
             if hides_held(project):  # a source held from this coder is, to her push, no source (makna.holds)
                 run.held = set(held_ids(conn))
+            if (hides_held(project) or words is FILE_WORDS) and deidentified(conn):  # trial18 #13
+                run.scan = PushScan(conn)
             asked = run.ask(changes)
             if asked:  # the copy is to send its texts' skeletons first: nothing applied yet
                 result = PushResult(replaced=asked)
