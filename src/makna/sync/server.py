@@ -468,7 +468,7 @@ def apply_push(project: Project, message: Mapping[str, Any], *, words: Wording =
             run = _Apply(conn, project.coder_id(conn), message, result, words)
             if hides_held(project):  # a source held from this coder is, to her push, no source (makna.holds)
                 run.held = set(held_ids(conn))
-            if (hides_held(project) or words is FILE_WORDS) and deidentified(conn):  # trial18 #13
+            if (hides_held(project) or words.place == FILE_WORDS.place) and deidentified(conn):  # trial18 #13
                 run.scan = PushScan(conn)
             asked = run.ask(changes)
             if asked:  # the copy is to send its texts' skeletons first: nothing applied yet
