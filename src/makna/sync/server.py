@@ -34,6 +34,7 @@ from ..rounds import Sight, visible
 from ..sources import count_not_deidentified
 from ..store import tables
 from ..text import refuse_unstorable
+from .deid_copy import field_rows
 from .push_scan import PushScan, deidentified, what_found
 from .remap import Remap, find_remap, replaced_spans
 from .rows import (
@@ -68,10 +69,11 @@ def snapshot(project: Project, *, blind: bool = False) -> dict[str, Any]:
     still as imported (no de-identification applied). ``hidden``: the digest of each of the coder's own
     codings and memos hidden from them now (by kind and id), so that a refresh tells them from deleted ones.
     ``blind``: whatever the rounds say, only the acting coder's own codings (a blind coder's copy of a project file,
-    ``makna copy --coder NAME --blind``), and no memo on another coder's coding. ``deid`` (not in a ``blind`` one,
-    which holds no key and claims nothing): the de-identification claim of each source whose de-identification was
-    applied (by source id, unsealed: what the copy seals with a key of its own,
-    :func:`makna.privacy.seal_copies.issue_pulled_key`; spans and types, no identifier)."""
+    ``makna copy --coder NAME --blind``), and no memo on another coder's coding. ``deid``: the de-identification
+    claim of each source whose de-identification was applied (by source id, unsealed: what the copy seals with a key
+    of its own, :func:`makna.privacy.seal_copies.issue_pulled_key`; spans and types, no identifier; a blind copy
+    keeps it as its state and claims nothing); ``deid_fields``: the reviews of the free-text values the coder may
+    read (:mod:`makna.sync.deid_copy`)."""
     require(project, "read")
     seg, m, k, q = tables.segments.c, tables.memos.c, tables.coders.c, tables.quick_codes.c
     out: dict[str, Any] = {}
@@ -96,7 +98,8 @@ def snapshot(project: Project, *, blind: bool = False) -> dict[str, Any]:
             "quick_codes": q.coder == project.actor,
         }
         plain = count_not_deidentified(conn)
-        deid = {} if blind else export_states(conn)
+        deid = export_states(conn)  # a blind copy's too: what its coder may know (it claims nothing, trial18 #7)
+        fields = field_rows(project, conn)
         me = select(k.id).where(k.name == project.actor)  # the coder's own rows a blind round hides: their digests
         hidden = {kind: {r.id: digest(kind, dict(r._mapping)) for r in conn.execute(
                       select(table).where(table.c.coder_id.in_(me), not_(shown)))}
@@ -108,7 +111,7 @@ def snapshot(project: Project, *, blind: bool = False) -> dict[str, Any]:
             out[table.name] = encode_rows(table, conn.execute(stmt))
     return {"format": SYNC_FORMAT, "schema": project.store.schema_revision(), "name": project.info().name,
             "coder": project.actor, "role": role_of(project), "high_water": high, "not_deidentified": plain,
-            "hidden": hidden, "tables": out, "deid": deid}
+            "hidden": hidden, "tables": out, "deid": deid, "deid_fields": fields}
 
 
 @dataclass(frozen=True)
