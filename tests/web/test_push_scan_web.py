@@ -13,6 +13,7 @@ import pytest
 from sync_helpers import PASSWORD, URL, served
 
 import makna
+from makna.privacy.project import deid_status, field_counts
 from makna.sync import client
 from makna.sync.local import pending
 
@@ -51,4 +52,7 @@ def test_a_pushed_memo_naming_someone_never_reaches_the_server(lab: Any, team: A
     client.pull(URL, "Studi", other, user="dewi", password=PASSWORD)
     with makna.open_project(other) as theirs:
         assert [m.text for m in makna.list_memos(theirs)] == [CLEAN]
+        # trial18 #7: a pulled copy says what the server de-identified (sources and the fields' reviews)
+        assert [s.applied for s in deid_status(theirs)] == [True]
+        assert field_counts(theirs)["scanned"] >= 1
     assert clean.id

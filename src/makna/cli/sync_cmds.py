@@ -227,6 +227,8 @@ def push(
     you, in one step. What changed on the server meanwhile is not overwritten: a coding changed or
     deleted there, a code renamed, merged or deleted, a source whose text changed (de-identified) are
     listed as conflicts and stay in the copy (exit status 1). Pushing again sends nothing twice.
+    Into a de-identified project, a coder's memo or coding memo that names someone (a name, a phone
+    number...) is not sent ("Not sent", the kinds found): it stays in the copy to be rewritten.
     A second coder's copy of a project file (makna copy NEW --coder NAME) is pushed the same way into
     the project it was copied from ('makna pull NEW' refreshes it from there).
     """
