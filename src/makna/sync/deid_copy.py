@@ -15,6 +15,7 @@ still claims nothing in its exports (:func:`makna.exchange._deid_state.export_st
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from sqlalchemy import Connection, select
@@ -28,13 +29,16 @@ from ..store import tables
 __all__ = ["field_rows", "put_fields"]
 
 
-def field_rows(project: Project, conn: Connection) -> list[dict[str, Any]]:
-    """The stored reviews of the field values the acting user may read, current (not edited since), JSON-ready."""
+def field_rows(project: Project, conn: Connection, copied: Mapping[str, Collection[str]]) -> list[dict[str, Any]]:
+    """The stored reviews of the field values the acting user may read, current (not edited since), JSON-ready;
+    ``copied``: for a table of it (memos, segments), the ids of the rows the copy receives (no review of another)."""
     shown = {str(st.source_id) for st in shown_reviews(project, conn, field_states(conn, "id")) if st.digest}
     f = tables.deid_fields.c
     out: list[dict[str, Any]] = []
     for r in conn.execute(select(tables.deid_fields).order_by(f.number)):
         if f"{r.table_name}|{r.row_key}|{r.column_name}" not in shown:
+            continue
+        if r.table_name in copied and r.row_key.split("/")[0] not in copied[r.table_name]:
             continue
         out.append(
             {

@@ -99,7 +99,6 @@ def snapshot(project: Project, *, blind: bool = False) -> dict[str, Any]:
         }
         plain = count_not_deidentified(conn)
         deid = export_states(conn)  # a blind copy's too: what its coder may know (it claims nothing, trial18 #7)
-        fields = field_rows(project, conn)
         me = select(k.id).where(k.name == project.actor)  # the coder's own rows a blind round hides: their digests
         hidden = {kind: {r.id: digest(kind, dict(r._mapping)) for r in conn.execute(
                       select(table).where(table.c.coder_id.in_(me), not_(shown)))}
@@ -109,6 +108,9 @@ def snapshot(project: Project, *, blind: bool = False) -> dict[str, Any]:
             if table.name in where:
                 stmt = stmt.where(where[table.name])
             out[table.name] = encode_rows(table, conn.execute(stmt))
+        copied = {name: {str(r[out[name]["columns"].index("id")]) for r in out[name]["rows"]}
+                  for name in ("memos", "segments")}  # a blind copy's: no review of a memo it does not hold
+        fields = field_rows(project, conn, copied)
     return {"format": SYNC_FORMAT, "schema": project.store.schema_revision(), "name": project.info().name,
             "coder": project.actor, "role": role_of(project), "high_water": high, "not_deidentified": plain,
             "hidden": hidden, "tables": out, "deid": deid, "deid_fields": fields}
