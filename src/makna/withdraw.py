@@ -465,6 +465,10 @@ def withdraw_participant(
             recordings=len(report.recordings),
         )
     if key is not None and passphrase is not None:  # once the project has changed: a refused change leaves it be
+        from .privacy.withdraw_key import forget_originals
+
+        # the field records of rows gone with her turns or before them (her case deleted first): what only they held
+        report.key_originals += forget_originals(key, _drop_stale_fields(project, key.records))
         key.save(passphrase)
     report.compacted = maintenance.compact(project.store.engine, tables.metadata.tables)
     return report

@@ -148,6 +148,10 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
+#: The reason of a change held back because its memo names someone (:mod:`makna.sync.push_scan`).
+NAMES = "names_identifier"
+
+
 def push_summary(report: PushReport, where: str) -> str:
     """One line saying what a push did: "Nothing pushed: 1 conflict.", "Pushed 2 of 3 changes (2 added);
     1 conflict.", "Pushed 2 changes (1 added, 1 already in the server)." (counts of none left out)."""
@@ -188,9 +192,15 @@ def _pushed(report: PushReport, path: str, as_json: bool) -> None:
             typer.echo(f"{report.moved} coding(s) made before their source was de-identified were moved onto its "
                        "de-identified text (a coding over a replaced identifier covers its replacement).")
         for c in report.conflicts:
-            typer.echo(f"Conflict: {'coding' if c['kind'] == 'segment' else 'memo'} {c['id']}: {c['message']}.")
+            what = "Not sent" if c["reason"] == NAMES else "Conflict"
+            typer.echo(f"{what}: {'coding' if c['kind'] == 'segment' else 'memo'} {c['id']}: {c['message']}.")
     if report.sealed and not as_json:
         typer.echo(_sealed_note(report.sealed, where))
+    named = sum(c["reason"] == NAMES for c in report.conflicts)
+    if named and named == len(report.conflicts):  # trial18 #13: nothing to pull, something to rewrite
+        typer.echo(f"{named} change(s) not pushed (kept in the copy): {where} is de-identified and they name someone; "
+                   "edit them in the copy (the memo panel of 'makna serve') and push again.", err=True)
+        raise typer.Exit(1)
     if report.conflicts and report.into:
         typer.echo(f"{len(report.conflicts)} change(s) not pushed (kept in the copy): they would overwrite what "
                    f"changed in {report.into} since the copy. 'makna pull {path}' refreshes the copy from the project "
@@ -217,6 +227,8 @@ def push(
     you, in one step. What changed on the server meanwhile is not overwritten: a coding changed or
     deleted there, a code renamed, merged or deleted, a source whose text changed (de-identified) are
     listed as conflicts and stay in the copy (exit status 1). Pushing again sends nothing twice.
+    Into a de-identified project, a coder's memo or coding memo that names someone (a name, a phone
+    number...) is not sent ("Not sent", the kinds found): it stays in the copy to be rewritten.
     A second coder's copy of a project file (makna copy NEW --coder NAME) is pushed the same way into
     the project it was copied from ('makna pull NEW' refreshes it from there).
     """

@@ -75,10 +75,16 @@ def seal_digest(claim: Mapping[str, Any]) -> str:
                           + canon.encode("ascii")).hexdigest()[:48]
 
 
+#: The meta key marking a blind coder's copy (:mod:`makna.sync.local`'s ``sync.`` settings).
+BLIND_META = "sync.blind"
+
+
 def export_states(conn: Connection, secret: bytes | Sealer | None = None) -> dict[str, dict[str, Any]]:
     """The ``deid`` field of each source whose de-identification was applied, by source id; sealed with
     ``secret`` (the project's seal key, or a coder's copy's :class:`Sealer`) when given."""
     d, s = tables.deid_sources.c, tables.sources.c
+    if conn.execute(select(tables.meta.c.value).where(tables.meta.c.key == BLIND_META)).scalar() == "1":
+        return {}  # a blind coder's copy knows its texts' state but claims nothing (makna.sync.deid_copy)
     rows = conn.execute(
         select(d.source_id, d.applied_at, d.mode, d.key_id, d.replacements, s.text)
         .join_from(tables.deid_sources, tables.sources, s.id == d.source_id)

@@ -31,6 +31,7 @@ from ..project import Project, create_project
 from ..store import bulk_insert, tables
 from ..store._cipher import Passphrase
 from ..store.transfer import parents_first
+from .deid_copy import put_fields
 from .remap import skeleton_hash
 from .rows import (
     FILE_WORDS,
@@ -471,6 +472,7 @@ def write_copy(path: str | os.PathLike[str], snap: Mapping[str, Any], *, server:
             if base:
                 bulk_insert(conn, tables.sync_base, base)
             _put_claims(conn, snap.get("deid"), _held_key(seal, coder, server))
+            put_fields(conn, snap.get("deid_fields"))  # what the coder may know of the fields' review (trial18 #7)
             if keep is not None and len(keep):
                 hidden = _hidden(snap.get("hidden"))
                 now = {**hidden, **{(b["kind"], b["id"]): b["digest"] for b in base}}

@@ -34,6 +34,8 @@ from ..rounds import Sight, visible
 from ..sources import count_not_deidentified
 from ..store import tables
 from ..text import refuse_unstorable
+from .deid_copy import field_rows
+from .push_scan import PushScan, deidentified, what_found
 from .remap import Remap, find_remap, replaced_spans
 from .rows import (
     FILE_WORDS,
@@ -67,10 +69,11 @@ def snapshot(project: Project, *, blind: bool = False) -> dict[str, Any]:
     still as imported (no de-identification applied). ``hidden``: the digest of each of the coder's own
     codings and memos hidden from them now (by kind and id), so that a refresh tells them from deleted ones.
     ``blind``: whatever the rounds say, only the acting coder's own codings (a blind coder's copy of a project file,
-    ``makna copy --coder NAME --blind``), and no memo on another coder's coding. ``deid`` (not in a ``blind`` one,
-    which holds no key and claims nothing): the de-identification claim of each source whose de-identification was
-    applied (by source id, unsealed: what the copy seals with a key of its own,
-    :func:`makna.privacy.seal_copies.issue_pulled_key`; spans and types, no identifier)."""
+    ``makna copy --coder NAME --blind``), and no memo on another coder's coding. ``deid``: the de-identification
+    claim of each source whose de-identification was applied (by source id, unsealed: what the copy seals with a key
+    of its own, :func:`makna.privacy.seal_copies.issue_pulled_key`; spans and types, no identifier; a blind copy
+    keeps it as its state and claims nothing); ``deid_fields``: the reviews of the free-text values the coder may
+    read (:mod:`makna.sync.deid_copy`)."""
     require(project, "read")
     seg, m, k, q = tables.segments.c, tables.memos.c, tables.coders.c, tables.quick_codes.c
     out: dict[str, Any] = {}
@@ -95,7 +98,7 @@ def snapshot(project: Project, *, blind: bool = False) -> dict[str, Any]:
             "quick_codes": q.coder == project.actor,
         }
         plain = count_not_deidentified(conn)
-        deid = {} if blind else export_states(conn)
+        deid = export_states(conn)  # a blind copy's too: what its coder may know (it claims nothing, trial18 #7)
         me = select(k.id).where(k.name == project.actor)  # the coder's own rows a blind round hides: their digests
         hidden = {kind: {r.id: digest(kind, dict(r._mapping)) for r in conn.execute(
                       select(table).where(table.c.coder_id.in_(me), not_(shown)))}
@@ -105,9 +108,12 @@ def snapshot(project: Project, *, blind: bool = False) -> dict[str, Any]:
             if table.name in where:
                 stmt = stmt.where(where[table.name])
             out[table.name] = encode_rows(table, conn.execute(stmt))
+        copied = {name: {str(r[out[name]["columns"].index("id")]) for r in out[name]["rows"]}
+                  for name in ("memos", "segments")}  # a blind copy's: no review of a memo it does not hold
+        fields = field_rows(project, conn, copied)
     return {"format": SYNC_FORMAT, "schema": project.store.schema_revision(), "name": project.info().name,
             "coder": project.actor, "role": role_of(project), "high_water": high, "not_deidentified": plain,
-            "hidden": hidden, "tables": out, "deid": deid}
+            "hidden": hidden, "tables": out, "deid": deid, "deid_fields": fields}
 
 
 @dataclass(frozen=True)
@@ -115,7 +121,8 @@ class Conflict:
     """A change of a push the server did not apply: ``kind`` (segment or memo), its ``id``, why
     (``reason``: ``changed_on_server``, ``deleted_on_server``, ``code_deleted``, ``code_renamed``,
     ``code_changed``, ``source_deleted``, ``source_changed``, ``target_deleted``, ``duplicate``,
-    ``not_yours``, ``carries_memo``) and a sentence for people."""
+    ``not_yours``, ``carries_memo``, ``names_identifier``: a memo naming someone pushed by a coder into a
+    de-identified project, :mod:`makna.sync.push_scan`) and a sentence for people."""
 
     kind: str
     id: str
@@ -264,6 +271,7 @@ class _Apply:
         self.new_segments: list[str] = []
         self.twins: dict[str, str] = {}  # a pushed coding the server has already under another id -> that id
         self.held: set[str] = set()  # sources held from the pushing coder (makna.holds)
+        self.scan: PushScan | None = None  # the pusher's free text is scanned first (makna.sync.push_scan)
 
     def prefetch(self, changes: list[_Change]) -> None:
         """Read (and on PostgreSQL lock) the server's rows of every change at once."""
@@ -408,6 +416,8 @@ class _Apply:
                 self.held and on_held(self.conn, ch.row["target_kind"], ch.row["target_id"])):  # as no target
             return self.conflict(ch, "target_deleted",
                                  f"the {ch.row['target_kind']} it is on was deleted {self.words.here} (or not pushed)")
+        if self.scan is not None and self._names(ch):
+            return None
         values = {f: ch.row[f] for f in fields}
         if cur is None:
             self._inserts.append((table, {"id": ch.id, "coder_id": self.me, "created_at": ch.row["created_at"],
@@ -420,6 +430,22 @@ class _Apply:
             self.conn.execute(update(table).where(table.c.id == ch.id).values(**values))
             self.result.changed += 1
         return None
+
+
+    def _names(self, ch: _Change) -> bool:
+        """A conflict when the memo (or the coding's memo) names someone: not written (:mod:`.push_scan`)."""
+        assert self.scan is not None
+        row = ch.row
+        found = (self.scan.found(row["memo"]) if ch.kind == "segment"
+                 else self.scan.found(row["text"], row["title"]))
+        if not found:
+            return False
+        what = "its memo" if ch.kind == "segment" else "it"
+        self.conflict(ch, "names_identifier",
+                      f"{what} names what looks like {what_found(found)}, and this project is de-identified: "
+                      f"not sent, so no one else reads it; write it without them (the names the de-identified "
+                      f"texts use are fine) and push again")
+        return True
 
 
 def apply_push(project: Project, message: Mapping[str, Any], *, words: Wording = SERVER_WORDS) -> PushResult:
@@ -447,6 +473,8 @@ def apply_push(project: Project, message: Mapping[str, Any], *, words: Wording =
             run = _Apply(conn, project.coder_id(conn), message, result, words)
             if hides_held(project):  # a source held from this coder is, to her push, no source (makna.holds)
                 run.held = set(held_ids(conn))
+            if (hides_held(project) or words.place == FILE_WORDS.place) and deidentified(conn):  # trial18 #13
+                run.scan = PushScan(conn)
             asked = run.ask(changes)
             if asked:  # the copy is to send its texts' skeletons first: nothing applied yet
                 result = PushResult(replaced=asked)
