@@ -113,7 +113,24 @@ def _is_name(word: str) -> bool:
         return False
     if word in gz.first_names("en") or word in gz.first_names("id") or word in gz.world_first_names():
         return True
-    return word.lower() not in gz.ordinary_words() and word not in gz.all_places()
+    return word.lower() not in gz.ordinary_words() and word not in gz.all_places() and not _plural(word)
+
+
+def _plural(word: str) -> bool:
+    """An Indonesian plural said twice with a hyphen (``Anak-anak``, ``Ibu-ibu``) or an English plural whose singular
+    is an English word (``Results``, ``Kids``, ``Mangoes``, ``Stories``): no name (review28)."""
+    low = word.lower()
+    first, hyphen, rest = low.partition("-")
+    if hyphen and rest.startswith(first):
+        return True
+    if not low.endswith("s") or low.endswith("ss"):
+        return False
+    singulars = [low[:-1]]
+    if low.endswith("es"):
+        singulars.append(low[:-2])
+    if low.endswith("ies"):
+        singulars.append(low[:-3] + "y")
+    return any(s in gz.english_words() for s in singulars)
 
 
 def _named_in_brackets(text: str, taken: list[tuple[int, int]]) -> list[Detection]:
