@@ -35,8 +35,8 @@ __all__ = ["Change", "Changes", "KINDS", "changes_after", "latest_id", "LiveLog"
 KINDS = ("segments.add", "segments.remove", "segment.memo", "code", "memo", "case", "round", "text", "other")
 _REMOVING = ("uncode", "uncode.span")
 _RETEXT = ("deid.apply", "deid.apply_fields")
-_RELOADING = ("code.merge", "code.split", "code.delete", "undo", "redo", "history.undo", "history.redo", "codebook.import",
-              "exchange.import_qdc", "cases.import")
+_RELOADING = ("code.merge", "code.split", "code.delete", "undo", "redo", "history.undo", "history.redo",
+              "codebook.import", "exchange.import_qdc", "cases.import")
 _CODEBOOK = ("codebook.import", "exchange.import_qdc")  # many codes at once: pages say "reload"
 #: Actions that never hold or release a source nor link a case to one (:mod:`makna.holds`): a window that reads only
 #: these keeps the held ids it has; any other action (an import, an apply, a release, a case's link, an undo...)
