@@ -125,14 +125,16 @@ _PLACEHOLDER: Final = re.compile(r"(?:([A-Za-z])\1{0,3}[._/])+([A-Za-z])\2{0,3}"
 """A format's placeholder (``dd.mm.yy``, ``jj.mm.dd``): every part one letter repeated."""
 
 
-def inflected_word(word: str, ordinary: frozenset[str]) -> bool:
-    """An inflected form of an ordinary word (``called``, ``dibuat``, ``ditutup``, ``waiting``)."""
+def inflected_word(word: str, ordinary: frozenset[str], *, least: int = 3) -> bool:
+    """An inflected form of an ordinary word (``called``, ``dibuat``, ``ditutup``, ``waiting``). ``least``: the
+    fewest letters of an Indonesian root, and (where above 3) of an English one (``nias`` is no plural of ``nia``)."""
     for suffix in ("ed", "d", "ing", "s", "es"):
-        if word.endswith(suffix) and word[: -len(suffix)] in ordinary:
+        root = word[: -len(suffix)]
+        if word.endswith(suffix) and root in ordinary and (least <= 3 or len(root) >= least):
             return True
-    stems = {word, *(word[: -len(x)] for x in _ID_SUFFIXES if word.endswith(x) and len(word) - len(x) >= 3)}
+    stems = {word, *(word[: -len(x)] for x in _ID_SUFFIXES if word.endswith(x) and len(word) - len(x) >= least)}
     return any(
-        stem.startswith(p) and len(stem) - len(p) >= 3 and stem[len(p) :] in ordinary
+        stem.startswith(p) and len(stem) - len(p) >= least and stem[len(p) :] in ordinary
         for stem in stems
         for p in _ID_PREFIXES
     ) or any(stem != word and stem in ordinary for stem in stems)

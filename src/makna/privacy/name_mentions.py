@@ -73,12 +73,12 @@ def _spreadable(word: str, text: str) -> bool:
 
 
 def _derived(word: str) -> bool:
-    """A word an Indonesian affix or an English inflection makes of an ordinary word (``Harapan``: ``harap``;
-    ``Perjuangan``: ``juang``), which no first-name list holds (``Julian``, ``Dimas`` are names first): the word
-    lists hold the roots only (review28)."""
+    """A word an Indonesian affix or an English inflection makes of an ordinary word of four letters or more
+    (``Harapan``: ``harap``; ``Perjuangan``: ``juang``; not ``Nias``), which no first-name list holds (``Julian``,
+    ``Dimas`` are names first): the word lists hold the roots only (review28)."""
     if word in gz.first_names("id") or word in gz.first_names("en") or word in gz.world_first_names():
         return False
-    return inflected_word(word.lower(), _ordinary())
+    return inflected_word(word.lower(), _ordinary(), least=4)  # "Nias" is no plural of "nia"
 
 
 def _sources(text: str, found: Sequence[Detection]) -> tuple[dict[str, str], dict[str, str]]:
