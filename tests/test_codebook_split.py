@@ -168,3 +168,21 @@ def test_a_coder_may_not_split(project: Project) -> None:
             split_code(budi, "exp.cost", [SplitPart("fees", matching="fees")])
     finally:
         project.store.access = None
+
+
+def test_the_split_uses_the_codebook_s_public_steps_only() -> None:
+    """review28: the split adds its codes through :mod:`makna.codebook`'s public steps, no private name of it."""
+    import ast
+    from pathlib import Path
+
+    import makna.codebook_split as module
+
+    tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+    private = [
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module != "__future__"
+        for alias in node.names
+        if alias.name.startswith("_")
+    ]
+    assert private == []

@@ -68,6 +68,13 @@ __all__ = [
     "read_codebook_file",
     "import_codebook",
     "export_codebook",
+    # the steps of adding codes, shared with makna.codebook_split (review28)
+    "check_key",
+    "check_code_text",
+    "dotted_parent",
+    "insert_codes",
+    "new_code_colour",
+    "next_position",
 ]
 
 CODEBOOK_FORMAT = "makna-codebook/1"
@@ -116,7 +123,7 @@ def key_tells(key: str, name: str) -> bool:
     return key.casefold() not in (name.casefold(), key_from_name(name).casefold())
 
 
-def _check_key(key: str) -> str:
+def check_key(key: str) -> str:
     if not _KEY.match(key):
         raise CodebookError(f"code key {key!r}: use 1-200 characters without spaces or slashes (e.g. exp.neg.fraud)")
     return key
@@ -231,7 +238,7 @@ def get_code(project: Project, key: str) -> Code:
         return _row_to_code(row, read_translations(conn, [cid]).get(cid, ()))
 
 
-def _next_position(conn: Connection, parent_id: str | None) -> int:
+def next_position(conn: Connection, parent_id: str | None) -> int:
     c = tables.codes.c
     cur = conn.execute(
         select(func.max(c.position)).where(
@@ -242,7 +249,7 @@ def _next_position(conn: Connection, parent_id: str | None) -> int:
 
 
 def _insert_code(project: Project, conn: Connection, code: Code) -> None:
-    _insert_codes(conn, [code])
+    insert_codes(conn, [code])
 
 
 def _code_row(code: Code) -> dict[str, Any]:
@@ -252,7 +259,7 @@ def _code_row(code: Code) -> dict[str, Any]:
                 example=code.example, keywords=list(code.keywords), position=code.position, codable=code.codable)
 
 
-def _insert_codes(conn: Connection, codes: list[Code]) -> None:
+def insert_codes(conn: Connection, codes: list[Code]) -> None:
     """Insert new codes (parents before children) in one statement, after checking that no key or
     id is taken, by the project or by another of ``codes``."""
     if not codes:
@@ -271,7 +278,7 @@ def _insert_codes(conn: Connection, codes: list[Code]) -> None:
     write_translations(conn, {code.id: code.translations for code in codes if code.translations})
 
 
-def _auto_colour(conn: Connection, parent_id: str | None) -> str:
+def new_code_colour(conn: Connection, parent_id: str | None) -> str:
     """A colour distinct from every colour in the codebook (a shade of the parent's for a child)."""
     c = tables.codes.c
     rows = conn.execute(select(c.id, c.color)).all()
@@ -300,35 +307,35 @@ def add_code(
     ``exp.neg``. When that code does not exist the code is refused (saying how to go on), so that
     a typo never makes a top-level code that retrieval of ``exp.neg`` would silently leave out;
     ``root=True`` puts it at the top level all the same."""
-    _check_key(key)
-    _check_text({"key": key, "name": name, "definition": definition, "inclusion": inclusion, "exclusion": exclusion,
+    check_key(key)
+    check_code_text({"key": key, "name": name, "definition": definition, "inclusion": inclusion, "exclusion": exclusion,
                  "example": example, "keywords": list(keywords)})
     if parent and root:
         raise InputError("give a parent or root, not both")
     payload: dict[str, Any] = {"key": key}
     with project.store.write(project.actor, "code.add", payload) as conn:
         if not parent and not root and "." in key.strip("."):
-            parent = _dotted_parent(conn, key)
+            parent = dotted_parent(conn, key)
         parent_id = project.code_id(conn, parent) if parent else None
         code = Code(
             id=code_id or new_id(),
             key=key,
             name=(name or key).strip() or key,
             parent_id=parent_id,
-            color=_check_color(color) if color else _auto_colour(conn, parent_id),
+            color=_check_color(color) if color else new_code_colour(conn, parent_id),
             definition=definition,
             inclusion=inclusion,
             exclusion=exclusion,
             example=example,
             keywords=tuple(k.strip() for k in keywords if k.strip()),
-            position=_next_position(conn, parent_id),
+            position=next_position(conn, parent_id),
         )
         _insert_code(project, conn, code)
         payload.update(id=code.id, parent=parent)
     return code
 
 
-def _check_text(values: dict[str, Any]) -> None:
+def check_code_text(values: dict[str, Any]) -> None:
     """Refuse a NUL character in a code's text fields: neither backend may store what the other
     cannot (PostgreSQL text holds no NUL), so a project stays the same on both."""
     for name, value in values.items():
@@ -336,7 +343,7 @@ def _check_text(values: dict[str, Any]) -> None:
         refuse_unstorable(f"code {name}", *(v for v in items if isinstance(v, str)))
 
 
-def _dotted_parent(conn: Connection, key: str) -> str:
+def dotted_parent(conn: Connection, key: str) -> str:
     """The key of the code a dotted ``key`` belongs under: its prefix before the last dot."""
     prefix = key.rstrip(".").rsplit(".", 1)[0]
     c = tables.codes.c
@@ -362,9 +369,9 @@ def update_code(project: Project, key: str, *, expected_version: int | None = No
         values["keywords"] = [k.strip() for k in values["keywords"] if k.strip()]
     if "name" in values and not str(values["name"]).strip():
         raise CodebookError("a code name cannot be empty")
-    _check_text(values)
+    check_code_text(values)
     if changes.get("new_key"):
-        values["key"] = _check_key(changes["new_key"])
+        values["key"] = check_key(changes["new_key"])
     payload: dict[str, Any] = {"key": key, "changes": sorted(values)}
     with project.store.write(project.actor, "code.update", payload) as conn:
         row = project.code_row(conn, key)  # the web names a code by its id: a refusal names it by its key
@@ -614,7 +621,7 @@ def load_codebook(text: str, *, origin: str = "codebook") -> CodebookDoc:
             at = f"{where}[{i}]"
             if not isinstance(item, dict) or "key" not in item:
                 raise CodebookError(f"{origin}: {at}: each code needs a 'key'")
-            key = _check_key(str(item["key"]))
+            key = check_key(str(item["key"]))
             if key in keys:
                 raise CodebookError(f"{origin}: code key {key!r} appears twice")
             keys.add(key)
@@ -679,7 +686,7 @@ def import_codebook(project: Project, doc: CodebookDoc) -> CodebookImport:
         for code in doc.codes:
             parent = id_map.get(code.parent_id, code.parent_id) if code.parent_id else None
             if code.key in existing:
-                _insert_codes(conn, new)
+                insert_codes(conn, new)
                 new = []
                 cid = existing[code.key]
                 id_map[code.id] = cid
@@ -696,7 +703,7 @@ def import_codebook(project: Project, doc: CodebookDoc) -> CodebookImport:
                 id_map[code.id] = code.id
                 new.append(replace(code, parent_id=parent))
                 added += 1
-        _insert_codes(conn, new)
+        insert_codes(conn, new)
         payload.update(added=added, updated=updated)
     return CodebookImport(added, updated)
 

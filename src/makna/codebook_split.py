@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, delete, func, or_, select, update
 
-from .codebook import _auto_colour, _check_key, _check_text, _dotted_parent, _insert_codes, _next_position, get_code
+from .codebook import check_code_text, check_key, dotted_parent, get_code, insert_codes, new_code_colour, next_position
 from .errors import ConflictError, InputError
 from .memos import forget
 from .model import Code, new_id
@@ -64,8 +64,8 @@ def _check_parts(parts: Sequence[SplitPart]) -> None:
         raise InputError("name at least one new code to split into")
     seen: set[str] = set()
     for part in parts:
-        _check_key(part.key)
-        _check_text(
+        check_key(part.key)
+        check_code_text(
             {"key": part.key, "name": part.name, "definition": part.definition, "matching": part.matching or ""}
         )
         if part.key in seen:
@@ -126,7 +126,7 @@ def _new_code(project: Project, conn: Connection, part: SplitPart, src: Any) -> 
     if part.parent:
         parent_id: str | None = project.code_id(conn, part.parent)
     elif "." in part.key.strip("."):  # as makna codebook add puts it: exp.cost.fees under exp.cost
-        parent_id = project.code_id(conn, _dotted_parent(conn, part.key))
+        parent_id = project.code_id(conn, dotted_parent(conn, part.key))
     else:
         parent_id = src.parent_id
     code = Code(
@@ -134,11 +134,11 @@ def _new_code(project: Project, conn: Connection, part: SplitPart, src: Any) -> 
         key=part.key,
         name=(part.name or part.key).strip() or part.key,
         parent_id=parent_id,
-        color=_auto_colour(conn, parent_id),
+        color=new_code_colour(conn, parent_id),
         definition=part.definition,
-        position=_next_position(conn, parent_id),
+        position=next_position(conn, parent_id),
     )
-    _insert_codes(conn, [code])
+    insert_codes(conn, [code])
     return code
 
 

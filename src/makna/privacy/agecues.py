@@ -317,8 +317,8 @@ def _said_of_someone(text: str, m: re.Match[str]) -> bool:
     low = last.lower()
     small = m.group("n").lower() in {"one", "two", "three"}
     verb = text[m.start() : m.start("a")].split()[0].lower()
-    if low == "they" and (m.group("deg") or m.group("beyond")):
-        return False  # "they're over twenty": a count of things as often as an age
+    if low == "they" and (m.group("deg") or m.group("beyond") or verb.lstrip("'’") in {"will", "ll"}):
+        return False  # "they're over twenty", "they'll be twenty" (review28): a count of things as often as an age
     if verb[:1] in "'’":  # he's, she's, who's, they're; a name's ("Rhodri's twenty-four and")
         if verb[1:].lower() == "s" and low in _KIN and (parse_number(_UNIT_TAIL_EN.sub("", m.group("n"))) or 0) >= 10:
             return True  # "My landlord's about eighty": a kin or role noun's age of ten or more

@@ -38,6 +38,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from . import gazetteers as gz
+from ._text import SpanIndex
 from .agecontext import age_after_person
 from .agewords import after_person, own_sentence
 from .numwords import EN_NUM, ID_NUM, parse_number
@@ -113,10 +114,27 @@ def _is_name(word: str) -> bool:
         return False
     if word in gz.first_names("en") or word in gz.first_names("id") or word in gz.world_first_names():
         return True
-    return word.lower() not in gz.ordinary_words() and word not in gz.all_places()
+    return word.lower() not in gz.ordinary_words() and word not in gz.all_places() and not _plural(word)
 
 
-def _named_in_brackets(text: str, taken: list[tuple[int, int]]) -> list[Detection]:
+def _plural(word: str) -> bool:
+    """An Indonesian plural said twice with a hyphen (``Anak-anak``, ``Ibu-ibu``) or an English plural whose singular
+    is an English word (``Results``, ``Kids``, ``Mangoes``, ``Stories``): no name (review28)."""
+    low = word.lower()
+    first, hyphen, rest = low.partition("-")
+    if hyphen and rest.startswith(first):
+        return True
+    if not low.endswith("s") or low.endswith("ss"):
+        return False
+    singulars = [low[:-1]]
+    if low.endswith("es"):
+        singulars.append(low[:-2])
+    if low.endswith("ies"):
+        singulars.append(low[:-3] + "y")
+    return any(s in gz.english_words() for s in singulars)
+
+
+def _named_in_brackets(text: str, taken: SpanIndex) -> list[Detection]:
     """A name no detector found, right before an age in brackets (``Wanjiru (nine) walks to school``, ``Putu
     (sebelas) suka menari``): the household list's convention, name and age (english28). The bracket holds a
     number of 1 to 110 alone (maybe a hedge, a unit, a word of when), no leading zero and no digits after it (a
@@ -132,15 +150,16 @@ def _named_in_brackets(text: str, taken: list[tuple[int, int]]) -> list[Detectio
         if who is None or value is None or not 0 < value <= 110 or not _is_name(who.group(0)):
             continue
         s, e = br.start("a"), br.end("a")
-        if any(a < e and s < b or a < who.end() and who.start() < b for a, b in taken):
+        if taken.overlapping(s, e) or taken.overlapping(who.start(), who.end()):
             continue
         out.append(Detection(who.start(), who.end(), "PERSON", 0.7, "person.aged", who.group(0)))
         out.append(Detection(s, e, "AGE", 0.75, "age.person", text[s:e]))
-        taken.extend([(who.start(), who.end()), (s, e)])
+        taken.add(out[-2])
+        taken.add(out[-1])
     return out
 
 
-def _bracketed(text: str, found: Sequence[Detection], taken: list[tuple[int, int]]) -> list[Detection]:
+def _bracketed(text: str, found: Sequence[Detection], taken: SpanIndex) -> list[Detection]:
     """An age in brackets, after a comma or an aspect word, or as its own sentence right after a PERSON found
     (:data:`_BRACKETED`, :data:`_AFTER_PERSON`) whose number holds no other detection."""
     out = []
@@ -152,9 +171,9 @@ def _bracketed(text: str, found: Sequence[Detection], taken: list[tuple[int, int
             continue
         s, e = m.start("a"), m.end("a")
         value = parse_number(m.group("n"))
-        if value is not None and 0 < value <= 110 and not any(a < e and s < b for a, b in taken):
+        if value is not None and 0 < value <= 110 and not taken.overlapping(s, e):
             out.append(Detection(s, e, "AGE", 0.75, "age.person", text[s:e]))
-            taken.append((s, e))
+            taken.add(out[-1])
     return out
 
 
@@ -186,7 +205,7 @@ def _next(text: str, at: int, persons: frozenset[int]) -> re.Match[str] | None:
 def listed_ages(text: str, found: Sequence[Detection]) -> list[Detection]:
     """``found`` with the bracketed ages after persons and the other ages of each list that holds an AGE (see the
     module's docstring)."""
-    taken = [(d.start, d.end) for d in found]
+    taken = SpanIndex(found)  # by bisection: a long turn's names and ages number thousands (review28)
     added = _bracketed(text, found, taken)
     added += _named_in_brackets(text, taken)
     persons = frozenset(d.start for d in found if d.type == "PERSON")
@@ -197,10 +216,11 @@ def listed_ages(text: str, found: Sequence[Detection]) -> list[Detection]:
             if item is None:
                 break
             s, e = item.start("a"), item.end("a")
-            if any(a < e and s < b for a, b in taken):
-                at = max(e, max(b for a, b in taken if a < e and s < b))
+            held = taken.overlapping(s, e)
+            if held:
+                at = max(e, max(d.end for d in held))
                 continue
             added.append(Detection(s, e, "AGE", 0.75, "age.listed", text[s:e]))
-            taken.append((s, e))
+            taken.add(added[-1])
             at = e
     return sorted([*found, *added], key=lambda d: (d.start, d.end)) if added else list(found)

@@ -85,10 +85,22 @@ Parade``: a unit and a house number) nor after a number's noun (:data:`_NUMBER_N
 _NUMBER_NOUN: Final = re.compile(
     r"(?:\b(?i:no|nomor|nomer|nr|unit|flat|apt|apartment|blok|block|kav|kamar|room|lantai|floor|kelas|class|size|"
     r"ukuran|nilai|skor|score|rating|pasal|ayat|article|gang|gg|lot|plot|bus|route|rute|koridor|jalur|platform|"
-    r"peron|psalm|verse|ratio|rasio)(?i:-?nya)?\.?|\b[A-Z]{2,}\.?|\d)[ \t]*$"
+    r"peron|psalm|verse|ratio|rasio|suara|votes?|poin|points?|marks?)(?i:-?nya)?\.?|\b[A-Z]{2,}\.?|\d)[ \t]*$"
 )
 """A noun numbers follow (``No. 14/2``, ``Unit 3/18``, ``kelas 12/3``, ``RT 14/02``), an acronym or a digit: a
 number pair after one is an address, a class, a score or a ratio, not a date."""
+_SCORE_BEFORE: Final = re.compile(
+    r"\b(?i:scored?|scores|scoring|got|gets?|getting|rated?|rates|answered|dapat|dapet|dpt|meraih|mendapat|"
+    r"memperoleh|benar|betul|salah)(?:[ \t]+(?i:it|only|just|about|around|cuma|hanya|sekitar))?[ \t]*$"
+)
+"""A verb of getting a mark right before a pair (``scored 11/20``, ``got 9/15``, ``dapat 8/15``, ``benar 7/20``):
+a score, not a date (review28)."""
+_COUNT_AFTER: Final = re.compile(
+    r"(?i:[ \t]+(?:inch(?:es)?|mm|cm|questions?|soal|correct|wrong|benar|betul|salah|points?|poin|marks?|"
+    r"overall|votes?|suara)\b)"
+)
+"""A unit or a count's noun right after a pair (``5/16 inch``, ``5/16 questions``, ``7/20 soal``): a measure or a
+score, not a date (review28)."""
 _STREET_AFTER: Final = re.compile(rf"(?:[ \t]+[\w'’\-]+){{1,3}}[ \t]+(?i:{EN_STREET})\b")
 """A street's name and type after a pair (``3/18 corella parade`` in lower case): a unit and a house number."""
 _SEPARATED_GATE: Final = Narrowed(
@@ -389,6 +401,8 @@ def _lone_pairs(text: str, paired: set[int]) -> Iterator[Detection]:
             continue  # "3/4", "10/10": a fraction or a score as often as a date; "20/20": neither
         if _AMOUNT_AFTER.match(text, m.end()) or _NUMBER_NOUN.search(text, max(0, m.start() - 14), m.start()):
             continue
+        if _COUNT_AFTER.match(text, m.end()) or _SCORE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+            continue  # "scored 11/20", "5/16 inch": a score or a measure
         if _STREET_AFTER.match(text, m.end()):
             continue  # "4/27 quarrion court": a unit and a house number before the street
         day = _WEEKDAY_BEFORE.search(text, max(0, m.start() - 16), m.start())

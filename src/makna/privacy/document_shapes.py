@@ -23,16 +23,16 @@ from typing import Final
 from ._fastrx import DIGIT_RUN_LINES, lines_finditer
 from .types import Detection
 
-__all__ = ["find_document_shapes"]
+__all__ = ["NOT_LETTERS", "OTHER_CODE", "find_document_shapes"]
 
 _SHAPE: Final = re.compile(
     r"(?<![\w\-/#@.+&])(?:(?P<l>[A-Z]{1,3})\d{6,8}[A-Z]?|(?P<s>[A-HJ-Z])[ ]\d{7})(?![\w\-/@%]|[.,]\d)"
 )
-_NOT_LETTERS: Final = frozenset(
+NOT_LETTERS: Final = frozenset(
     "ID NO RP RM HP WA PO TV KM KG CM MM ML GB MB KB TB RT RW PT CV UD SN SKU REF INV ORD NR TEL FAX USD IDR "
     "SGD MYR PHP AUD EUR GBP JPY".split()
 )
-_OTHER_CODE: Final = re.compile(
+OTHER_CODE: Final = re.compile(
     r"(?i:(?<![\w\-])(?:order|orders|invoice|receipt|tracking|resi|booking|ticket|tiket|reference|ref|serial|"
     r"parcel|package|paket|pesanan|transaksi|transaction|account|rekening|policy|polis|claim|case|flight|"
     r"penerbangan|kode|code|voucher|promo|model|part|sku|item|barang|product|produk|batch|lot|meter|token|"
@@ -44,10 +44,10 @@ def find_document_shapes(text: str) -> Iterator[Detection]:
     """Codes of an identity document's shape with no other code's word before them in the clause."""
     for m in lines_finditer(_SHAPE, DIGIT_RUN_LINES, text):
         letters = m.group("l") or m.group("s")
-        if letters in _NOT_LETTERS:
+        if letters in NOT_LETTERS:
             continue
         line0 = text.rfind("\n", 0, m.start()) + 1
         clause = max(text.rfind(c, line0, m.start()) for c in ".;!?") + 1
-        if _OTHER_CODE.search(text, max(line0, clause, m.start() - 80), m.start()):
+        if OTHER_CODE.search(text, max(line0, clause, m.start() - 80), m.start()):
             continue
         yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.75, "id.document_shape", m.group(0))

@@ -31,7 +31,14 @@ from ._find import WordStarts, lowered
 from .types import Detection
 from .url_forms import under_registry
 
-__all__ = ["PLATFORM", "affixed_word", "find_handles_near_platforms", "find_label_handles", "made_up"]
+__all__ = [
+    "PLATFORM",
+    "affixed_word",
+    "find_handles_near_platforms",
+    "find_label_handles",
+    "inflected_word",
+    "made_up",
+]
 
 _PLATFORM_WORDS: Final = (
     r"ig|insta(?:gram)?|tik[ \t]?tok|fb|facebook|snap(?:chat)?|twitter|x|threads|telegram|tele|line|wechat|whatsapp|"
@@ -118,14 +125,16 @@ _PLACEHOLDER: Final = re.compile(r"(?:([A-Za-z])\1{0,3}[._/])+([A-Za-z])\2{0,3}"
 """A format's placeholder (``dd.mm.yy``, ``jj.mm.dd``): every part one letter repeated."""
 
 
-def _inflected(word: str, ordinary: frozenset[str]) -> bool:
-    """An inflected form of an ordinary word (``called``, ``dibuat``, ``ditutup``, ``waiting``)."""
+def inflected_word(word: str, ordinary: frozenset[str], *, least: int = 3) -> bool:
+    """An inflected form of an ordinary word (``called``, ``dibuat``, ``ditutup``, ``waiting``). ``least``: the
+    fewest letters of an Indonesian root, and (where above 3) of an English one (``nias`` is no plural of ``nia``)."""
     for suffix in ("ed", "d", "ing", "s", "es"):
-        if word.endswith(suffix) and word[: -len(suffix)] in ordinary:
+        root = word[: -len(suffix)]
+        if word.endswith(suffix) and root in ordinary and (least <= 3 or len(root) >= least):
             return True
-    stems = {word, *(word[: -len(x)] for x in _ID_SUFFIXES if word.endswith(x) and len(word) - len(x) >= 3)}
+    stems = {word, *(word[: -len(x)] for x in _ID_SUFFIXES if word.endswith(x) and len(word) - len(x) >= least)}
     return any(
-        stem.startswith(p) and len(stem) - len(p) >= 3 and stem[len(p) :] in ordinary
+        stem.startswith(p) and len(stem) - len(p) >= least and stem[len(p) :] in ordinary
         for stem in stems
         for p in _ID_PREFIXES
     ) or any(stem != word and stem in ordinary for stem in stems)
@@ -158,7 +167,7 @@ def affixed_word(word: str, ordinary: frozenset[str] | None = None) -> bool:
     ``kesuspendan``, ``diblokirin``, ``kawannya``). A handle needs a handle's shape (a digit, ``_``, ``.``) or
     is a word no dictionary splits so. ``ordinary``: the words to split by (default: the dictionaries)."""
     ordinary = _ordinary() if ordinary is None else ordinary
-    if _inflected(word, ordinary):
+    if inflected_word(word, ordinary):
         return True
     stems = {word, *(word[: -len(x)] for x in _SPOKEN_SUFFIXES if word.endswith(x) and len(word) - len(x) >= 3)}
     for stem in stems:
@@ -271,7 +280,7 @@ def _line_of(text: str, pos: int) -> str:
 
 def _word_or_stop(part: str, ordinary: frozenset[str], stops: frozenset[str]) -> bool:
     plural = part.endswith("ies") and part[:-3] + "y" in ordinary  # "retries"
-    return part in ordinary or _inflected(part, ordinary) or part.capitalize() in stops or plural
+    return part in ordinary or inflected_word(part, ordinary) or part.capitalize() in stops or plural
 
 
 def _snake_words(token: str) -> bool:
@@ -304,7 +313,7 @@ def _standalone(text: str) -> Iterator[Detection]:
             continue
         words = [p.rstrip("0123456789") for p in parts]
         digit = any(c.isdigit() for c in token)
-        if (digit and not all(w in ordinary for w in words)) or not any(w in ordinary or _inflected(w, ordinary)
+        if (digit and not all(w in ordinary for w in words)) or not any(w in ordinary or inflected_word(w, ordinary)
                                                                         for w in words):
             yield Detection(m.start(), m.end(), "HANDLE", 0.72, "handle.two_part", token)
 
@@ -371,7 +380,7 @@ def find_handles_near_platforms(text: str) -> Iterator[Detection]:
         yield from _display_names(text, start, end, near)
         for m in _chained(_PLAIN_AFTER_NAMING, text, start, end):
             h = m.group("h")
-            if h in ordinary or re.sub(r"(?:nya|ku|mu|lah)$", "", h) in ordinary or _inflected(h, ordinary):
+            if h in ordinary or re.sub(r"(?:nya|ku|mu|lah)$", "", h) in ordinary or inflected_word(h, ordinary):
                 continue
             if any(0 <= m.start() - e <= (40 if m.group(0)[:1].isalpha() and len(m.group(0).split()[0]) > 5 else 2)
                    or m.start() <= s < e <= m.start("h") for s, e in near):
@@ -384,7 +393,7 @@ def find_handles_near_platforms(text: str) -> Iterator[Detection]:
             self_named = _SELF_BEFORE.search(text, max(start, s - 60), s)
             if self_named is not None:
                 h = self_named.group("h")
-                if h not in ordinary and not _inflected(h, ordinary) and _NOT_HANDLE.fullmatch(h) is None:
+                if h not in ordinary and not inflected_word(h, ordinary) and _NOT_HANDLE.fullmatch(h) is None:
                     yield Detection(self_named.start("h"), self_named.end("h"), "HANDLE", 0.8, "handle.self_named", h)
     for m in gated_finditer(_NAMING_CUE, _NAMING_GATE, text):
         h = m.group("h")

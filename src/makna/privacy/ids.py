@@ -39,7 +39,7 @@ from ._linegates import InLines
 from .patterns import SPOKEN_PHONE, spoken_digits
 from .types import Detection
 
-__all__ = ["AMOUNT_AFTER", "DATE_LIKE", "find_checked_ids", "nric_valid"]
+__all__ = ["AMOUNT_AFTER", "DATE_LIKE", "find_checked_ids", "nric_valid", "passes_check", "stdnum_valid"]
 
 _NRIC_ST: Final = "JZIHGFEDCBA"
 _NRIC_FG: Final = "XWUTRQPNMLK"
@@ -58,7 +58,9 @@ def nric_valid(code: str) -> bool:
     return (_NRIC_ST if code[0] in "ST" else _NRIC_FG)[total % 11] == code[8]
 
 
-def _ok(check: Callable[[str], bool], value: str) -> bool:
+def passes_check(check: Callable[[str], bool], value: str) -> bool:
+    """Whether ``value`` passes ``check`` (a :func:`stdnum_valid`): an error of the check's own on odd input is a
+    failed check, a missing dependency is raised."""
     try:
         return bool(check(value))
     except ImportError:  # a missing dependency (stdnum is imported at its first check) is no invalid number
@@ -84,7 +86,7 @@ def _stdnum_check(module: str) -> Callable[[str], bool]:
     return valid
 
 
-def _stdnum(module: str) -> Callable[[str], bool]:
+def stdnum_valid(module: str) -> Callable[[str], bool]:
     """``is_valid`` of python-stdnum's ``module`` (``"ca.sin"``), imported at its first call: stdnum's shared
     ``util`` imports ``pydoc`` and ``ssl``, some 0.06 s of CPU of a fresh process that a text with no such number
     never needs (round seventeen's start-up pass)."""
@@ -95,15 +97,15 @@ def _stdnum(module: str) -> Callable[[str], bool]:
     return is_valid
 
 
-_LUHN: Final = _stdnum("luhn")
-_TFN: Final = _stdnum("au.tfn")
-_SIN: Final = _stdnum("ca.sin")
-_PPS: Final = _stdnum("ie.pps")
-_AADHAAR: Final = _stdnum("in_.aadhaar")
-_PAN_VALID: Final = _stdnum("in_.pan")
-_MYKAD: Final = _stdnum("my.nric")
-_IRD: Final = _stdnum("nz.ird")
-_ZA_ID: Final = _stdnum("za.idnr")
+_LUHN: Final = stdnum_valid("luhn")
+_TFN: Final = stdnum_valid("au.tfn")
+_SIN: Final = stdnum_valid("ca.sin")
+_PPS: Final = stdnum_valid("ie.pps")
+_AADHAAR: Final = stdnum_valid("in_.aadhaar")
+_PAN_VALID: Final = stdnum_valid("in_.pan")
+_MYKAD: Final = stdnum_valid("my.nric")
+_IRD: Final = stdnum_valid("nz.ird")
+_ZA_ID: Final = stdnum_valid("za.idnr")
 
 
 _SHAPE_RUNS: Final = DigitLed(_SHAPE, 7, "STFGM")
@@ -184,14 +186,14 @@ def _valid_any(digits: str) -> bool:
     """A check digit of some published national scheme holds for ``digits``."""
     n = len(digits)
     if n == 9:
-        return _ok(_SIN, digits) or _ok(_TFN, digits) or _ok(_IRD, digits)
+        return passes_check(_SIN, digits) or passes_check(_TFN, digits) or passes_check(_IRD, digits)
     if n == 8:
-        return _ok(_IRD, digits) or _ok(_TFN, digits)
+        return passes_check(_IRD, digits) or passes_check(_TFN, digits)
     if n == 12:
-        return _ok(_AADHAAR, digits)
+        return passes_check(_AADHAAR, digits)
     if n == 13:
-        return _ok(_ZA_ID, digits)
-    return n >= 10 and _ok(_LUHN, digits)
+        return passes_check(_ZA_ID, digits)
+    return n >= 10 and passes_check(_LUHN, digits)
 
 
 _DOC_AFTER_STEMS: Final = (
@@ -309,7 +311,7 @@ def _documents_numbers(text: str) -> Iterator[Detection]:
         if _uk_licence_date(m.group("d")):
             yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.9, "id.uk_licence", m.group(0))
     for m in lines_finditer(_PAN, DIGIT_LINES, text):
-        if _ok(_PAN_VALID, m.group(0)) or _PAN_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        if passes_check(_PAN_VALID, m.group(0)) or _PAN_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             yield Detection(m.start(), m.end(), "NATIONAL_ID", 0.85, "id.pan", m.group(0))
 
 
@@ -422,7 +424,7 @@ def find_checked_ids(text: str) -> Iterator[Detection]:
         name = m.lastgroup or ""
         check, good, bad = _CHECKS[name]
         raw = m.group(0)
-        conf = good if check is None or _ok(check, raw) else bad
+        conf = good if check is None or passes_check(check, raw) else bad
         if conf:
             yield Detection(m.start(), m.end(), "NATIONAL_ID", conf, f"id.{name}", raw)
     low = lowered(text)

@@ -32,6 +32,7 @@ from typing import Final
 from . import gazetteers as gz
 from ._text import HONORIFICS, SpanIndex
 from .catchall import in_lower_case
+from .handles import inflected_word
 from .types import Detection
 
 __all__ = ["SOURCE_CONFIDENCE", "spread_mentions"]
@@ -63,11 +64,21 @@ def _spreadable(word: str, text: str) -> bool:
         and bare[:1].isupper()
         and not bare.isupper()
         and bare.lower() not in _ordinary()
+        and not _derived(bare)
         and bare not in gz.stop_caps()
         and bare not in HONORIFICS
         and bare not in gz.brands()
         and not in_lower_case(text, bare.lower())
     )
+
+
+def _derived(word: str) -> bool:
+    """A word an Indonesian affix or an English inflection makes of an ordinary word of four letters or more
+    (``Harapan``: ``harap``; ``Perjuangan``: ``juang``; not ``Nias``), which no first-name list holds (``Julian``,
+    ``Dimas`` are names first): the word lists hold the roots only (review28)."""
+    if word in gz.first_names("id") or word in gz.first_names("en") or word in gz.world_first_names():
+        return False
+    return inflected_word(word.lower(), _ordinary(), least=4)  # "Nias" is no plural of "nia"
 
 
 def _sources(text: str, found: Sequence[Detection]) -> tuple[dict[str, str], dict[str, str]]:

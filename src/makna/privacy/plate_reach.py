@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from ._fastrx import DIGIT_RUN_LINES, gated_finditer, lines_finditer, trigger
-from .document_shapes import _NOT_LETTERS, _OTHER_CODE
+from .document_shapes import NOT_LETTERS, OTHER_CODE
 from .plate_shapes import ALONE, country_of, shape_matches
 from .plates import _APART, _NOT_PLATE, _PLATE_WORDS, _VEHICLE_BEFORE, _VEHICLES, ADDRESS_WORDS, _ordinary
 from .types import Detection
@@ -83,7 +83,7 @@ def _letters_ok(code: str) -> bool:
         return False
     if _NOT_PLATE.fullmatch(compact):
         return False
-    return not any(group in _NOT_LETTERS for group in re.findall(r"[A-Z]+", code))
+    return not any(group in NOT_LETTERS for group in re.findall(r"[A-Z]+", code))
 
 
 def _mixed(code: str, *, units: bool = False) -> bool:
@@ -94,13 +94,13 @@ def _mixed(code: str, *, units: bool = False) -> bool:
     groups = re.findall(r"[A-Z]+", code)
     if any(group in _CURRENCIES or group in ADDRESS_WORDS for group in groups):
         return False  # "RM 4500": a price, whatever was asked; "APT 212": a flat of an address
-    return units or not any(group in _NOT_LETTERS for group in groups)
+    return units or not any(group in NOT_LETTERS for group in groups)
 
 
 def _other_code_before(text: str, start: int) -> bool:
     line0 = text.rfind("\n", 0, start) + 1
     lo = max(line0, start - 40)
-    return _OTHER_CODE.search(text, lo, start) is not None or _SERVICE.search(text, lo, start) is not None
+    return OTHER_CODE.search(text, lo, start) is not None or _SERVICE.search(text, lo, start) is not None
 
 
 def _sentence_start(text: str, start: int) -> int:
@@ -181,7 +181,7 @@ def _lower_apart(text: str) -> Iterator[Detection]:
     ordinary = _ordinary()
     for m in lines_finditer(_LOWER, DIGIT_RUN_LINES, text):
         letters = [g for g in (m.group("l"), m.group("s")) if g]
-        if any(g in ordinary or g.upper() in _NOT_LETTERS or g.upper() in _CURRENCIES for g in letters):
+        if any(g in ordinary or g.upper() in NOT_LETTERS or g.upper() in _CURRENCIES for g in letters):
             continue
         if country_of(m.group(0).upper()) is None or _other_code_before(text, m.start()):
             continue

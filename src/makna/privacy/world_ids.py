@@ -19,7 +19,7 @@ implementation of each specification):
   no check digit; its slashes and groups are what no date, amount or telephone number has.
 
 A code with another code's word before it in its clause (an order's, a receipt's, a reference's:
-:data:`.document_shapes._OTHER_CODE`) is left alone. Only public formats and checks: no value from a corpus.
+:data:`.document_shapes.OTHER_CODE`) is left alone. Only public formats and checks: no value from a corpus.
 """
 
 from __future__ import annotations
@@ -29,8 +29,8 @@ from collections.abc import Iterator
 from typing import Final
 
 from ._fastrx import DIGIT_RUN_LINES, lines_finditer
-from .document_shapes import _OTHER_CODE
-from .ids import _ok, _stdnum
+from .document_shapes import OTHER_CODE
+from .ids import passes_check, stdnum_valid
 from .types import Detection
 
 __all__ = ["find_world_ids"]
@@ -65,7 +65,7 @@ _UNCHECKED: Final = 0.88
 
 
 def _holds(kind: str, value: str) -> bool:
-    return _ok(_stdnum(_MODULES[kind]), value)
+    return passes_check(stdnum_valid(_MODULES[kind]), value)
 
 
 def find_world_ids(text: str) -> Iterator[Detection]:
@@ -76,7 +76,7 @@ def find_world_ids(text: str) -> Iterator[Detection]:
             continue
         line0 = text.rfind("\n", 0, m.start()) + 1
         clause = max(text.rfind(c, line0, m.start()) for c in ".;!?") + 1
-        others = list(_OTHER_CODE.finditer(text, max(line0, clause, m.start() - 80), m.start()))
+        others = list(OTHER_CODE.finditer(text, max(line0, clause, m.start() - 80), m.start()))
         other = others[-1] if others else None
         if other is not None and (kind == "zm_nrc" or not re.search(r"[,;:]", text[other.end() : m.start()])):
             continue  # "order 558201/14/2"; a held check outweighs a word a comma away ("tiket, termasuk ...")
