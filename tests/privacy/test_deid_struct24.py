@@ -26,7 +26,6 @@ _KNOWN: frozenset[str] = frozenset(
         "Resp: The shop is at [[14 Jalan Bunga Raya, Taman Melati, Kuala Lumpur]], upstairs.",
         "Resp: Alamat saya [[Jalan Teuku Umar No. 5, Kelurahan Air Tawar, Padang]].",
         "Resp: Kos saya di [[Gang Kenari No. 7, Kampung Baru, Medan]], kamar paling belakang.",
-        "Resp: Transfer {{Rp 350.000}} ke koperasi tiap bulan.",
     }
 )
 """Open cases this round leaves failing (strict expected failures, so a fix shows): a street, a neighbourhood and
@@ -35,8 +34,7 @@ gold places right after a gold address), so joining places into an address is le
 Since round twenty-five (loc25, :mod:`makna.privacy.address_units`) an Indonesian administrative unit after an
 address and the places after it are LOCATIONs, as the corpus README and every set written since round twenty-four
 mark them: the two cases that joined them are expected to fail. Round twenty-seven's retrain (924 transcripts)
-reads "Transfer Rp 350" as an organisation's head (``org.head``) typed ADDRESS: a sum, expected to fail until the
-learned layer is fixed (the rules with round twenty-six's model leave it)."""
+read "Transfer Rp 350" as an organisation's head typed ADDRESS; round twenty-eight's (970) leaves it again."""
 
 
 @open_cases("struct24cases", _KNOWN)

@@ -28,10 +28,8 @@ _OPEN = _TABLE.load("open", _FOLDER)
 _KNOWN = {
     # An inn one stays at, typed ORG by its suffix rule: left (hotels and inns one works at are ORG).
     "We stayed two nights at the [[Harbour View Inn]] while the flat was sorted.",
-    # The church's name cut in two by the learned layer (span extents). "Pengurus [[Gereja Injili di Tanah Jawa
-    # Pati]] ..." (cut at its place preposition) is whole since retrain26's model: a strict expected failure that
-    # passed on main (review26).
-    "Ibu-ibu arisan biasa ketemu di [[Gereja Masehi Injili Timor Efata]] hari Minggu sore.",
+    # Churches' names the learned layer cut in two are whole since retrain26's ("Gereja Injili di Tanah Jawa Pati")
+    # and round twenty-eight's retrain ("Gereja Masehi Injili Timor Efata"): strict expected failures that passed.
 }
 
 

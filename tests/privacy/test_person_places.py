@@ -20,6 +20,8 @@ _KNOWN: frozenset[str] = frozenset(
         "A: Aunty Florence Ansah cooked for everyone.\nA: We took the train from [[Florence]] to Rome that summer.",
         "A: Mr Kingston Afolabi was our pastor.\nA: Later we moved to [[Kingston]] for the schools.",
         "A: Mrs Susan Moore was the matron.\nA: I still write to [[Moore]] at Christmas.",
+        # typed ORG since round twenty-eight's retrain (the rules with round twenty-seven's model pass it)
+        "A: My supervisor was Brisbane Tauiliili.\nA: I went to [[Tauiliili]] about the overtime but nothing happened.",
     }
 )
 """Open cases this pass does not reach (a full name the learned layer types ORG; a place after "moved to" or "from"
