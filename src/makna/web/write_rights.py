@@ -43,6 +43,7 @@ WRITE_RIGHTS: tuple[tuple[str, str, Permission], ...] = (
     ("PATCH DELETE", "/api/codes/{id}", "manage"),
     ("POST", "/api/codes/{id}/move", "manage"),
     ("POST", "/api/codes/{id}/merge", "manage"),
+    ("POST", "/api/codes/{id}/split", "manage"),
     ("POST", "/api/cases", "manage"),
     ("DELETE", "/api/cases/{id}", "manage"),
     ("PUT", "/api/cases/{id}/values", "manage"),
