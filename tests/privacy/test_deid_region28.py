@@ -60,6 +60,19 @@ def test_a_place_of_the_project_province_stays_in_it() -> None:
         assert any(p == "32" for p, _lv in place_regions(got["Garut"])), got
 
 
+@pytest.mark.parametrize("secret", SECRETS)
+def test_a_district_beside_a_city_of_the_region_stays_in_it(secret: str) -> None:
+    # "Kopo": a district of Banten in the lists, named beside Bandung in a West Java source (a Bandung
+    # neighbourhood): a place of the source's region, not of Banten
+    got = _surrogates("Saya ngontrak di Kopo, Bandung, dekat Cimahi.", ["Kopo", "Bandung", "Cimahi"], "32",
+                      secret=secret)
+    assert any(p == "32" for p, _lv in place_regions(got["Kopo"])), got
+    assert any(p == "32" for p, _lv in place_regions(got["Bandung"])), got
+    # alone, or beside places of Banten, it stays Banten's
+    got = _surrogates("Saya ngontrak di Kopo, dekat Kragilan.", ["Kopo", "Kragilan"], "32", secret=secret)
+    assert any(p == "36" for p, _lv in place_regions(got["Kopo"])), got
+
+
 def test_a_city_outweighs_the_districts_that_share_its_name() -> None:
     # "Kopo" is a district the lists hold in Banten only; "Bandung" a city and regency of Jawa Barat and a district
     # of Banten and Jawa Timur: the Banten district no longer takes Bandung's vote

@@ -31,6 +31,7 @@ A source or case may also have its own naming tradition for surrogate names (``m
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Final
@@ -47,8 +48,9 @@ from .project import detection_language
 from .regions import is_country, region_votes, resolve_region, source_region
 from .surrogates import split_org, split_place
 
-__all__ = ["ENGLISH_DEFAULT", "Ballot", "SourceRegion", "case_peers", "count_votes", "header_votes", "own_region",
-           "plan_regions", "set_region", "record_applied", "set_tradition", "source_regions", "source_votes"]
+__all__ = ["ENGLISH_DEFAULT", "Ballot", "SourceRegion", "case_peers", "count_votes", "header_votes", "home_votes",
+           "own_region", "plan_regions", "set_region", "record_applied", "set_tradition", "source_regions",
+           "source_votes"]
 
 _SOURCE = "deid_region:source:"
 _CASE = "deid_region:case:"
@@ -145,6 +147,30 @@ def header_votes(text: str) -> list[tuple[str, str]]:
     return [("HEADER", part) for part in header_parts(text)]
 
 
+_HOME_CUE: Final = re.compile(
+    r"(?i)(?<!\w)(?:(?:saya|aku|gue|gw|kami|I|we)\s+(?:\w+\s+)?(?:dari|tinggal\s+di|kerja\s+di|bekerja\s+di|narik\s+di|"
+    r"ngojek\s+di|jualan\s+di|kos\s+di|ngekos\s+di|ngontrak\s+di|live\s+in|work\s+in|am\s+from|come\s+from)"
+    r"|asal(?:nya)?(?:\s+dari)?|asli|kampung\s+(?:saya|aku|halaman)|orang|(?<=,)\s*dari)\s*,?\s*$")
+"""The words before a place that make it the speaker's home or workplace (``saya asli Magelang``, ``asal dari``,
+``narik di``, ``dari Magelang`` after a name): such a place counts twice in the source's region (trial18 #4)."""
+
+
+def home_votes(text: str, detections: Iterable[object]) -> list[tuple[str, str]]:
+    """The places of ``detections`` (objects with ``type``, ``start``, ``text``) named as the speaker's home or
+    workplace (:data:`_HOME_CUE` just before them, in the same sentence), as identifiers for :func:`count_votes`
+    once more beside their own detections: a place someone is from or works in says more about where they live
+    than one passed through."""
+    out: list[tuple[str, str]] = []
+    for det in detections:
+        kind, start, name = getattr(det, "type", ""), getattr(det, "start", 0), getattr(det, "text", "")
+        if kind != "LOCATION":
+            continue
+        before = re.split(r"[.!?\n]", text[max(0, start - 40):start])[-1]
+        if _HOME_CUE.search(before):
+            out.append((kind, name))
+    return out
+
+
 def _votes_of(kind: str, text: str) -> dict[str, float]:
     if kind == "HEADER":
         found = coarse_place(text)
@@ -225,7 +251,8 @@ def plan_regions(conn: Connection, states: Sequence[State], project_region: str 
     out: dict[str, SourceRegion] = {}
     for st in states:
         final = st.review.final(include_pending=include_pending)
-        ballot = count_votes([*((d.type, d.text) for d in final), *header_votes(st.review.text)])
+        ballot = count_votes([*((d.type, d.text) for d in final), *header_votes(st.review.text),
+                              *home_votes(st.review.text, final)])
         votes = ballot.votes
         own = stored.get(_SOURCE + st.source_id)
         case = next((stored[_CASE + cid] for cid in links.get(st.source_id, []) if _CASE + cid in stored), None)
@@ -240,7 +267,8 @@ def plan_regions(conn: Connection, states: Sequence[State], project_region: str 
             plan = SourceRegion(st.name, apply_region, "apply", votes)
         else:
             language = detection_language(st.language)
-            region = source_region(votes, None, language, sure=ballot.sure)
+            region = source_region(votes, None, language, sure=ballot.sure,
+                                   project=project_region if language == "id" else None)
             if region is not None:  # explained by the votes that chose it
                 plan = SourceRegion(st.name, region, "inferred", votes, because=ballot.voters.get(region, ()))
             elif language == "en" and project_region is not None and not is_country(project_region):
