@@ -115,3 +115,35 @@ def test_dwi_astuti_stays_a_woman(secret: str) -> None:
     first, *rest = got["Dwi Astuti"].split()
     assert name_gender(first) != "m", got
     assert all(name_gender(w) != "m" for w in rest), got
+
+
+# ---------------------------------------------------------------------------------------- a project's sources
+WEST_JAVA = ("P: Ceritakan soal kerja Ibu.\n"
+             "I: Saya Euis, tinggal di Garut. Dulu jualan di Tasikmalaya, sekarang narik di Garut saja.\n")
+JAVANESE = ("P: Ceritakan soal kerja Ibu.\n"
+            "I: Nurul Hidayah, dari Magelang, narik di Jogja. Suami saya kerja di Batam.\n")
+KOPO = ("P: Tinggal di mana?\n"
+        "I: Saya Rina, ngontrak di Kopo, Bandung. Kerja di pabrik sepatu.\n")
+MARKS = {"garut.txt": (WEST_JAVA, ["Euis", "Garut", "Tasikmalaya"]),
+         "magelang.txt": (JAVANESE, ["Nurul Hidayah", "Magelang", "Jogja", "Batam"]),
+         "kopo.txt": (KOPO, ["Rina", "Kopo", "Bandung"])}
+
+
+def test_each_source_takes_the_region_of_its_own_places(project: object) -> None:
+    import makna
+    from makna.privacy.project import add_detection, decide_all, scan
+    from makna.privacy.source_regions import source_regions
+
+    assert isinstance(project, makna.Project)
+    for name, (text, marks) in MARKS.items():
+        makna.import_text(project, name, text, language="id")
+        scan(project, sources=[name])
+        decide_all(project, "rejected")  # only the marked identifiers: the result does not hang on detectors
+        for needle in marks:
+            kind = "PERSON" if needle in {"Euis", "Nurul Hidayah", "Rina"} else "LOCATION"
+            for m in re.finditer(rf"(?<!\w){re.escape(needle)}(?!\w)", text):
+                add_detection(project, name, m.start(), m.end(), kind)
+    regions = {r.source: r.region for r in source_regions(project)}
+    assert regions["garut.txt"] == "32", regions
+    assert regions["magelang.txt"] == "33", regions  # not the project's Jawa Barat (trial18 #4)
+    assert regions["kopo.txt"] == "32", regions  # not Banten
