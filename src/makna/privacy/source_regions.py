@@ -17,6 +17,11 @@ that place; so a source's own places outvote the study's where they clearly agre
 one province has (``Bukittinggi``) decides that province where it holds the majority. The choice and its
 explanation (``makna deid region``'s ``why``) read the same count (:func:`count_votes`).
 
+A place named as the speaker's home or workplace (``saya asli Magelang``, ``narik di``; :func:`home_votes`) votes
+once more, and a city's name votes for the provinces where it is a city or regency, not for its namesake districts
+(:func:`makna.privacy.regions.named_provinces`); a source in Indonesian whose votes all lie outside the project's
+province takes theirs where they decide nothing else (:func:`makna.privacy.regions.source_region`'s ``project``).
+
 Precedence, per source: its own setting; else its cases' (the first case by name that has one); else the
 apply's ``--surrogate-region``; else the inferred region; else, for an English source in a study whose region is
 Indonesian (a province or ``national``), :data:`ENGLISH_DEFAULT` (``language``: an English interview that names no
@@ -47,6 +52,7 @@ from .naming import resolve_tradition
 from .project import detection_language
 from .regions import is_country, region_votes, resolve_region, source_region
 from .surrogates import split_org, split_place
+from .types import Detection
 
 __all__ = ["ENGLISH_DEFAULT", "Ballot", "SourceRegion", "case_peers", "count_votes", "header_votes", "home_votes",
            "own_region", "plan_regions", "set_region", "record_applied", "set_tradition", "source_regions",
@@ -155,20 +161,12 @@ _HOME_CUE: Final = re.compile(
 ``narik di``, ``dari Magelang`` after a name): such a place counts twice in the source's region (trial18 #4)."""
 
 
-def home_votes(text: str, detections: Iterable[object]) -> list[tuple[str, str]]:
-    """The places of ``detections`` (objects with ``type``, ``start``, ``text``) named as the speaker's home or
-    workplace (:data:`_HOME_CUE` just before them, in the same sentence), as identifiers for :func:`count_votes`
-    once more beside their own detections: a place someone is from or works in says more about where they live
-    than one passed through."""
-    out: list[tuple[str, str]] = []
-    for det in detections:
-        kind, start, name = getattr(det, "type", ""), getattr(det, "start", 0), getattr(det, "text", "")
-        if kind != "LOCATION":
-            continue
-        before = re.split(r"[.!?\n]", text[max(0, start - 40):start])[-1]
-        if _HOME_CUE.search(before):
-            out.append((kind, name))
-    return out
+def home_votes(text: str, detections: Iterable[Detection]) -> list[tuple[str, str]]:
+    """The places of ``detections`` named as the speaker's home or workplace (:data:`_HOME_CUE` just before them,
+    in the same sentence), as identifiers for :func:`count_votes` once more beside their own detections: a place
+    someone is from or works in says more about where they live than one passed through."""
+    return [(det.type, det.text) for det in detections if det.type == "LOCATION"
+            and _HOME_CUE.search(re.split(r"[.!?\n]", text[max(0, det.start - 40):det.start])[-1])]
 
 
 def _votes_of(kind: str, text: str) -> dict[str, float]:
