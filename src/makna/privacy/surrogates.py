@@ -728,7 +728,8 @@ class SurrogateGenerator:
             return head + rng.choice(self._free(sorted(p for p in gz.places_en() if p.casefold() != core.casefold())))
         own = {p for p, _lv in found}
         province = self.region if self.region not in (None, NATIONAL) and not is_country(self.region) else None
-        if len(own) == 1 and self.region != NATIONAL and not self.stray and _others_of_level(found, core):
+        if len(own) == 1 and self.region != NATIONAL and not self.stray and (
+                province is None or _others_of_level(found, core)):
             # a place the lists hold in one province stays in it, whatever the source's or study's province
             # (``Magelang`` in a study of Jawa Barat becomes a town of Jawa Tengah; trial18 #4), where that
             # province has other places of its level (``Jakarta``'s are its own five cities); ``national``
