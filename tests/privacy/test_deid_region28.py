@@ -7,6 +7,7 @@ shown by one of its words is not undone by a birth-order name (``Dwi``) both gen
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -124,14 +125,17 @@ JAVANESE = ("P: Ceritakan soal kerja Ibu.\n"
             "I: Nurul Hidayah, dari Magelang, narik di Jogja. Suami saya kerja di Batam.\n")
 KOPO = ("P: Tinggal di mana?\n"
         "I: Saya Rina, ngontrak di Kopo, Bandung. Kerja di pabrik sepatu.\n")
-MARKS = {"garut.txt": (WEST_JAVA, ["Euis", "Garut", "Tasikmalaya"]),
-         "magelang.txt": (JAVANESE, ["Nurul Hidayah", "Magelang", "Jogja", "Batam"]),
-         "kopo.txt": (KOPO, ["Rina", "Kopo", "Bandung"])}
+MARKS = {"informan-1.txt": (WEST_JAVA, ["Euis", "Garut", "Tasikmalaya"]),
+         "informan-2.txt": (JAVANESE, ["Nurul Hidayah", "Magelang", "Jogja", "Batam"]),
+         "informan-3.txt": (KOPO, ["Rina", "Kopo", "Bandung"])}
 
 
-def test_each_source_takes_the_region_of_its_own_places(project: object) -> None:
+def test_each_source_takes_the_region_of_its_own_places(project: object, tmp_path: Path) -> None:
     import makna
+    from makna.privacy.keyfile import read_key
+    from makna.privacy.naming import token_traditions
     from makna.privacy.project import add_detection, decide_all, scan
+    from makna.privacy.project_apply import apply
     from makna.privacy.source_regions import source_regions
 
     assert isinstance(project, makna.Project)
@@ -144,6 +148,19 @@ def test_each_source_takes_the_region_of_its_own_places(project: object) -> None
             for m in re.finditer(rf"(?<!\w){re.escape(needle)}(?!\w)", text):
                 add_detection(project, name, m.start(), m.end(), kind)
     regions = {r.source: r.region for r in source_regions(project)}
-    assert regions["garut.txt"] == "32", regions
-    assert regions["magelang.txt"] == "33", regions  # not the project's Jawa Barat (trial18 #4)
-    assert regions["kopo.txt"] == "32", regions  # not Banten
+    assert regions["informan-1.txt"] == "32", regions
+    assert regions["informan-2.txt"] == "33", regions  # not the project's Jawa Barat (trial18 #4)
+    assert regions["informan-3.txt"] == "32", regions  # not Banten
+    # the apply: the Javanese informant's places stay in their provinces, her name is no Sundanese one
+    key = tmp_path / "keys" / "k.key"
+    apply(project, key, "correct horse battery staple")
+    _mapping, records = read_key(key, "correct horse battery staple")
+    ids = {s.id: s.name for s in makna.list_sources(project)}
+    reps = {ids[sid]: {str(r["original"]): str(r["replacement"]) for r in entry["replacements"]}
+            for sid, entry in records.items() if sid in ids}
+    javanese = reps["informan-2.txt"]
+    for place, province in (("Magelang", "33"), ("Jogja", "34"), ("Batam", "21")):
+        assert province in {p for p, _lv in place_regions(javanese[place])}, (place, javanese[place])
+    words = javanese["Nurul Hidayah"].split()
+    assert not any(token_traditions(w) == {"sunda"} for w in words), javanese["Nurul Hidayah"]
+    assert any(p == "32" for p, _lv in place_regions(reps["informan-3.txt"]["Kopo"])), reps["informan-3.txt"]
