@@ -56,8 +56,9 @@ from .regions import NATIONAL
 
 __all__ = ["COUNTRY_LOCALES", "Gender", "HONORIFIC_GENDER", "KIN_GENDER", "NAME_TITLES", "PROVINCE_TRADITION",
            "TRADITIONS", "draw_name", "ending_gender", "honorific_gender", "is_particle", "is_title", "kin_gender",
-           "local_honorific", "locale_gender", "name_gender", "name_language", "name_pools", "neutral_names",
-           "pronoun_gender", "resolve_tradition", "surname_title", "token_gender", "token_traditions", "world_gender"]
+           "listed_unisex", "local_honorific", "locale_gender", "name_gender", "name_language", "name_pools",
+           "neutral_names", "pronoun_gender", "resolve_tradition", "surname_title", "token_gender", "token_traditions",
+           "world_gender"]
 
 Gender = Literal["m", "f"]
 
@@ -595,6 +596,18 @@ def _unisex_lines(name: str = "names_unisex.txt") -> dict[str, tuple[str, ...]]:
             head, listed = line.split(":", 1)
             out.setdefault(head.strip(), []).extend(listed.split())
     return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def _listed_unisex() -> frozenset[str]:
+    return frozenset(n.casefold() for names in _unisex_lines().values() for n in names)
+
+
+def listed_unisex(token: str) -> bool:
+    """Whether makna's hand-written list of names both genders bear holds ``token`` (``Dwi``, ``Tri``, ``Eka``:
+    Indonesian birth-order names, which some gendered lists give one gender): such a name's gender is shown by
+    the other words of the full name, not by those lists (trial18 #4: ``Dwi Astuti``)."""
+    return token.casefold() in _listed_unisex()
 
 
 def world_gender(token: str) -> Gender | None:

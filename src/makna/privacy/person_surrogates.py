@@ -25,6 +25,7 @@ from .naming import (
     draw_name,
     is_particle,
     is_title,
+    listed_unisex,
     name_gender,
     name_language,
     world_gender,
@@ -214,7 +215,10 @@ class PersonSurrogates:
             gender = gender or next((g for i in titles if (g := minang_title_gender(toks[i]))), None)
         hinted = gender is None  # (a gender the tokens' lists show; a name abroad's own lists come before them)
         if gender is None:  # a name's one gender shown by any of its tokens holds for the others
-            shown = {self._gender_hint(t, None) for i, t in enumerate(toks) if i not in titles} - {None, ""}
+            hints = [(t, self._gender_hint(t, None)) for i, t in enumerate(toks) if i not in titles]
+            shown = {h for _t, h in hints} - {None, ""}
+            if len(shown) > 1:  # a birth-order name both genders bear ("Dwi") says nothing against the others
+                shown = {h for t, h in hints if not listed_unisex(t) or self.genders.get(t.lower())} - {None, ""}
             if shown == {"m"}:
                 gender = "m"
             elif shown == {"f"}:

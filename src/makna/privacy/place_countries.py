@@ -115,9 +115,9 @@ def listed_regions(core: str) -> frozenset[tuple[str, str]]:
     """``(province, level)`` of an Indonesian place as written: the region table's (:func:`makna.privacy.regions.
     place_regions`), its ``Administrasi`` cities without the word (``Jakarta Timur``), or the stem of several
     cities (``Jakarta``); empty where it holds none."""
-    from .regions import city_stem_regions, place_regions
+    from .regions import city_stem_regions, listed_place, place_regions
 
-    return place_regions(core) or place_regions("Administrasi " + core) or city_stem_regions(core)
+    return listed_place(core) or place_regions("Administrasi " + core) or city_stem_regions(core)
 
 
 _SENTENCE_END: Final = re.compile(r"[.!?\n]")

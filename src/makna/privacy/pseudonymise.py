@@ -50,6 +50,7 @@ from .regions import (
     country_places,
     infer_region,
     is_country,
+    named_provinces,
     province_votes,
     resolve_region,
 )
@@ -705,7 +706,8 @@ def _place_region(key: KeyMapping, text: str, det: Detection, places: Sequence[t
     lists hold abroad: the country its evidence gives (:func:`makna.privacy.place_countries.evidence_country`;
     ``region``: the source's), else None."""
     core = split_place(det.text)[1]
-    if listed_regions(core):
+    if listed := listed_regions(core):
+        key._gen.stray = _stray_district(listed, core, places, region)
         return None
     if det.type == "LOCATION" and (found := evidence_country(core, text, det.start, det.end, places, region)):
         key._gen.placed = True  # a town abroad in the country its evidence gives (trial17 #3), in the division
@@ -720,6 +722,19 @@ def _place_region(key: KeyMapping, text: str, det: Detection, places: Sequence[t
         return found
     key._settle_region()
     return key.region if key.region in PROVINCES else NATIONAL
+
+
+def _stray_district(listed: frozenset[tuple[str, str]], core: str, places: Sequence[tuple[int, str]],
+                    region: str | None) -> bool:
+    """Whether a place the lists hold as a district of one province only lies, by its document, in the source's
+    ``region`` instead (see :attr:`makna.privacy.surrogates.SurrogateGenerator.stray`): the other places of the
+    document that name one province each name ``region`` and none names the district's."""
+    own = {p for p, _lv in listed}
+    if len(own) != 1 or {lv for _p, lv in listed} != {"district"} or region not in PROVINCES or region in own:
+        return False
+    others = [found for _at, text in places if split_place(text)[1].casefold() != core.casefold()
+              and len(found := named_provinces(split_place(text)[1])) == 1]
+    return any(region in f for f in others) and not any(own & f for f in others)
 
 
 def _replace_all(text: str, dets: Sequence[Detection], key: KeyMapping, mode: Mode, language: str, mask_char: str,
@@ -749,7 +764,7 @@ def _replace_all(text: str, dets: Sequence[Detection], key: KeyMapping, mode: Mo
             new = key.replacement(det.type, original, mode, language=placed, mask_char=mask_char, gender=gender,
                                   region=own or region, tradition=tradition)
         finally:
-            key._gen.placed, key._gen.division = False, ""
+            key._gen.placed, key._gen.division, key._gen.stray = False, "", False
         out.append(new)
         reps.append(Replacement(det.start, end, new_pos, new_pos + len(new), det.type, original, new))
         new_pos += len(new)

@@ -43,6 +43,9 @@ __all__ = [
     "source_region",
     "towns_per_country",
     "infer_region",
+    "listed_place",
+    "named_provinces",
+    "PLACE_ALIASES",
     "place_regions",
     "places_in",
     "plates_for",
@@ -174,10 +177,10 @@ def province_votes(kind: str, original: str) -> dict[str, float]:
     """The provinces an identifier points to, weighted (a name shared by several provinces splits its vote)."""
     found: set[str] = set()
     if kind in {"LOCATION", "ADDRESS"}:
-        found = {p for p, _lv in place_regions(original)}
+        found = named_provinces(original)
         if not found and kind == "ADDRESS":
             for part in re.split(r",\s*", original)[1:]:
-                found |= {p for p, _lv in place_regions(part)}
+                found |= named_provinces(part)
     elif kind == "PLATE":
         m = re.match(r"[A-Z]{1,2}", original)
         found = set(PLATE_PROVINCES.get(m.group(0), ())) if m else set()
@@ -186,6 +189,27 @@ def province_votes(kind: str, original: str) -> dict[str, float]:
         if len(digits) == 16 and digits[:2] in PROVINCES:
             found = {digits[:2]}
     return {p: 1.0 / len(found) for p in found}
+
+
+PLACE_ALIASES: Final = {"jogja": "Yogyakarta", "jogjakarta": "Yogyakarta", "yogya": "Yogyakarta",
+                         "djogja": "Yogyakarta", "ngayogyakarta": "Yogyakarta"}
+"""Everyday names of regions the table holds under another name (``Jogja``: the city of Yogyakarta)."""
+
+
+def listed_place(name: str) -> frozenset[tuple[str, str]]:
+    """:func:`place_regions` of ``name``, or of the region an everyday name stands for (:data:`PLACE_ALIASES`)."""
+    found = place_regions(name)
+    alias = PLACE_ALIASES.get(_TYPE_PREFIX.sub("", " ".join(name.split())).casefold())
+    return found or (place_regions(alias) if alias else frozenset())
+
+
+def named_provinces(name: str) -> set[str]:
+    """The provinces a place name points to: where it is a city or regency, if it is one anywhere (``Bandung``, a
+    city and regency of Jawa Barat, is also a district of Banten and of Jawa Timur: people writing it mean the city;
+    trial18 #4), else every province holding it."""
+    found = listed_place(name)
+    high = {p for p, lv in found if lv in {"city", "regency", "province"}}
+    return high or {p for p, _lv in found}
 
 
 def infer_region(votes: Counter[str] | dict[str, float]) -> str | None:
@@ -320,7 +344,7 @@ def region_votes(kind: str, original: str) -> dict[str, float]:
 
 
 def source_region(votes: dict[str, float], project_region: str | None, language: str, *,
-                  sure: Collection[str] = ()) -> str | None:
+                  sure: Collection[str] = (), project: str | None = None) -> str | None:
     """The surrogate region of one source from its own ``votes`` (:func:`region_votes`), by the weight of
     evidence: the region that holds more than half of them, or, in a source that names places of several
     regions (an Indonesian worker's home town and her places in Singapore), the one with the most votes where
@@ -328,7 +352,12 @@ def source_region(votes: dict[str, float], project_region: str | None, language:
     twice, :func:`makna.privacy.source_regions.count_votes`); a tie, or a lead of less than one place, gives
     ``project_region``. A country outside Indonesia so chosen needs two votes or more or a source in English;
     an Indonesian province two votes or more or one place of its own in ``sure`` (a place name that only that
-    province has: one unambiguous town decides, a name several provinces share never does)."""
+    province has: one unambiguous town decides, a name several provinces share never does).
+
+    ``project``: the project's province. A source whose votes are all for other Indonesian provinces than it (a
+    Javanese informant from Magelang working in Jogja, in a study of Jawa Barat) takes theirs where they decide
+    nothing else: the most voted, of a tie the first named (``votes`` in the order of mention), so that its
+    names and places are not the project's (trial18 #4)."""
     total = sum(votes.values())
     if not total:
         return project_region
@@ -336,6 +365,10 @@ def source_region(votes: dict[str, float], project_region: str | None, language:
     weight = votes[top]
     runner = max((v for r, v in votes.items() if r != top), default=0.0)
     if weight * 2 <= total and (weight < 2 or weight - runner < 1):
+        if project in PROVINCES and project not in votes and all(r in PROVINCES for r in votes):
+            first = max(votes.values())
+            chosen = next(r for r, v in votes.items() if v == first)
+            return chosen if first >= 2 or chosen in sure else project_region
         return project_region  # no majority, and no lead of a whole place either
     if is_country(top):
         return top if weight >= 2 or language == "en" else project_region

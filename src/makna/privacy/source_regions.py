@@ -17,6 +17,11 @@ that place; so a source's own places outvote the study's where they clearly agre
 one province has (``Bukittinggi``) decides that province where it holds the majority. The choice and its
 explanation (``makna deid region``'s ``why``) read the same count (:func:`count_votes`).
 
+A place named as the speaker's home or workplace (``saya asli Magelang``, ``narik di``; :func:`home_votes`) votes
+once more, and a city's name votes for the provinces where it is a city or regency, not for its namesake districts
+(:func:`makna.privacy.regions.named_provinces`); a source in Indonesian whose votes all lie outside the project's
+province takes theirs where they decide nothing else (:func:`makna.privacy.regions.source_region`'s ``project``).
+
 Precedence, per source: its own setting; else its cases' (the first case by name that has one); else the
 apply's ``--surrogate-region``; else the inferred region; else, for an English source in a study whose region is
 Indonesian (a province or ``national``), :data:`ENGLISH_DEFAULT` (``language``: an English interview that names no
@@ -31,6 +36,7 @@ A source or case may also have its own naming tradition for surrogate names (``m
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Final
@@ -46,9 +52,11 @@ from .naming import resolve_tradition
 from .project import detection_language
 from .regions import is_country, region_votes, resolve_region, source_region
 from .surrogates import split_org, split_place
+from .types import Detection
 
-__all__ = ["ENGLISH_DEFAULT", "Ballot", "SourceRegion", "case_peers", "count_votes", "header_votes", "own_region",
-           "plan_regions", "set_region", "record_applied", "set_tradition", "source_regions", "source_votes"]
+__all__ = ["ENGLISH_DEFAULT", "Ballot", "SourceRegion", "case_peers", "count_votes", "header_votes", "home_votes",
+           "own_region", "plan_regions", "set_region", "record_applied", "set_tradition", "source_regions",
+           "source_votes"]
 
 _SOURCE = "deid_region:source:"
 _CASE = "deid_region:case:"
@@ -145,6 +153,22 @@ def header_votes(text: str) -> list[tuple[str, str]]:
     return [("HEADER", part) for part in header_parts(text)]
 
 
+_HOME_CUE: Final = re.compile(
+    r"(?i)(?<!\w)(?:(?:saya|aku|gue|gw|kami|I|we)\s+(?:\w+\s+)?(?:dari|tinggal\s+di|kerja\s+di|bekerja\s+di|narik\s+di|"
+    r"ngojek\s+di|jualan\s+di|kos\s+di|ngekos\s+di|ngontrak\s+di|live\s+in|work\s+in|am\s+from|come\s+from)"
+    r"|asal(?:nya)?(?:\s+dari)?|asli|kampung\s+(?:saya|aku|halaman)|orang|(?<=,)\s*dari)\s*,?\s*$")
+"""The words before a place that make it the speaker's home or workplace (``saya asli Magelang``, ``asal dari``,
+``narik di``, ``dari Magelang`` after a name): such a place counts twice in the source's region (trial18 #4)."""
+
+
+def home_votes(text: str, detections: Iterable[Detection]) -> list[tuple[str, str]]:
+    """The places of ``detections`` named as the speaker's home or workplace (:data:`_HOME_CUE` just before them,
+    in the same sentence), as identifiers for :func:`count_votes` once more beside their own detections: a place
+    someone is from or works in says more about where they live than one passed through."""
+    return [(det.type, det.text) for det in detections if det.type == "LOCATION"
+            and _HOME_CUE.search(re.split(r"[.!?\n]", text[max(0, det.start - 40):det.start])[-1])]
+
+
 def _votes_of(kind: str, text: str) -> dict[str, float]:
     if kind == "HEADER":
         found = coarse_place(text)
@@ -225,7 +249,8 @@ def plan_regions(conn: Connection, states: Sequence[State], project_region: str 
     out: dict[str, SourceRegion] = {}
     for st in states:
         final = st.review.final(include_pending=include_pending)
-        ballot = count_votes([*((d.type, d.text) for d in final), *header_votes(st.review.text)])
+        ballot = count_votes([*((d.type, d.text) for d in final), *header_votes(st.review.text),
+                              *home_votes(st.review.text, final)])
         votes = ballot.votes
         own = stored.get(_SOURCE + st.source_id)
         case = next((stored[_CASE + cid] for cid in links.get(st.source_id, []) if _CASE + cid in stored), None)
@@ -240,7 +265,8 @@ def plan_regions(conn: Connection, states: Sequence[State], project_region: str 
             plan = SourceRegion(st.name, apply_region, "apply", votes)
         else:
             language = detection_language(st.language)
-            region = source_region(votes, None, language, sure=ballot.sure)
+            region = source_region(votes, None, language, sure=ballot.sure,
+                                   project=project_region if language == "id" else None)
             if region is not None:  # explained by the votes that chose it
                 plan = SourceRegion(st.name, region, "inferred", votes, because=ballot.voters.get(region, ()))
             elif language == "en" and project_region is not None and not is_country(project_region):

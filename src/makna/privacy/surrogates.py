@@ -377,6 +377,13 @@ def _random_digits(rng: random.Random, n: int) -> str:
     return "".join(rng.choice("0123456789") for _ in range(n))
 
 
+def _others_of_level(found: Iterable[tuple[str, str]], core: str) -> bool:
+    """Whether the province of a place (its ``found`` regions) holds other places of its level whose names do not
+    hold its own (``Jakarta``: its province's cities are ``Jakarta Barat``... ; ``Magelang``: Jawa Tengah's many)."""
+    word = core.casefold()
+    return any(word not in n.casefold() for p, lv in found for n in places_in(p, [lv]))
+
+
 class SurrogateGenerator:
     """Draws surrogates from a project secret; see the module docstring."""
 
@@ -413,6 +420,10 @@ class SurrogateGenerator:
         self.division = ""
         """The division of the country being drawn in that the document's other towns lie in, for a town the
         country's lists lack ("": unknown; :func:`makna.privacy.place_countries.document_division`)."""
+        self.stray = False
+        """The place being drawn is a district the lists hold in one province only, named in a document whose other
+        places lie in the source's region and none in that province (``Kopo`` beside ``Bandung``: a Bandung
+        neighbourhood, not Banten's district): its surrogate is of the region, not of the lists' province."""
         self.with_districts = False
         """The place being drawn is a city or regency whose districts follow its surrogate: one the district
         table gives more than :data:`makna.privacy.districts.MIN_OTHERS` districts, where the pool has one."""
@@ -717,7 +728,12 @@ class SurrogateGenerator:
             return head + rng.choice(self._free(sorted(p for p in gz.places_en() if p.casefold() != core.casefold())))
         own = {p for p, _lv in found}
         province = self.region if self.region not in (None, NATIONAL) and not is_country(self.region) else None
-        if province is None and (self.region is None or is_country(self.region)) and len(own) == 1:
+        if len(own) == 1 and self.region != NATIONAL and not self.stray and (
+                province is None or _others_of_level(found, core)):
+            # a place the lists hold in one province stays in it, whatever the source's or study's province
+            # (``Magelang`` in a study of Jawa Barat becomes a town of Jawa Tengah; trial18 #4), where that
+            # province has other places of its level (``Jakarta``'s are its own five cities); ``national``
+            # draws from the whole country
             province = next(iter(own))
         prefix = _ADMIN_PREFIX.match(head)
         if prefix is not None:
