@@ -145,3 +145,24 @@ def test_nothing_is_scanned_before_any_de_identification(project: Any, tmp_path:
         assert result.added == 1 and not result.conflicts
     finally:
         project.store.access = None
+
+
+def test_a_push_with_nothing_found_reads_no_transcript(team: tuple[Project, Project, Project, Project]) -> None:
+    """The surrogates are read at the first detection only: a push of codings without memos, or of clean memos,
+    does not read every de-identified transcript of the project."""
+    from sqlalchemy import event
+
+    owner, _dewi, budi, _citra = team
+    message = _push(owner, "budi", _coding(owner, ""), _memo(owner, CLEAN))  # built before counting
+    seen: list[str] = []
+
+    def note(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        seen.append(statement)
+
+    event.listen(owner.store.engine, "before_cursor_execute", note)
+    try:
+        result = apply_push(budi, message)
+    finally:
+        event.remove(owner.store.engine, "before_cursor_execute", note)
+    assert result.added == 2 and not result.conflicts
+    assert not [s for s in seen if "replacements" in s], "the surrogates were read with nothing to check"

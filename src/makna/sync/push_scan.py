@@ -18,6 +18,7 @@ name, and in a title a guess made of ordinary words (as the field review of titl
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cached_property
 
 from sqlalchemy import Connection, select
 
@@ -65,13 +66,19 @@ def what_found(types: Iterable[str]) -> str:
 
 
 class PushScan:
-    """The scan of one push's free text, inside its transaction."""
+    """The scan of one push's free text, inside its transaction. The surrogates and members' names are read once,
+    at the first detection: a push that carries no memo, or only memos with nothing found, reads no transcript."""
 
     def __init__(self, conn: Connection) -> None:
+        self.conn = conn
         self.language = fields_language(conn)
+
+    @cached_property
+    def safe(self) -> frozenset[str]:
+        """The surrogates the applies wrote into the texts and the team members' names, case-folded."""
         s, d = tables.sources.c, tables.deid_sources.c
         safe: set[str] = set()
-        for r in conn.execute(
+        for r in self.conn.execute(
             select(s.text, d.replacements)
             .join(tables.deid_sources, d.source_id == s.id)
             .where(d.applied_at.is_not(None))
@@ -80,8 +87,8 @@ class PushScan:
                 start, end = rep.get("new_start"), rep.get("new_end")
                 if isinstance(start, int) and isinstance(end, int):
                     safe.add(r.text[start:end].casefold())
-        safe |= {str(n).casefold() for n in conn.execute(select(tables.coders.c.name)).scalars()}
-        self.safe = frozenset(x for x in safe if x.strip())
+        safe |= {str(n).casefold() for n in self.conn.execute(select(tables.coders.c.name)).scalars()}
+        return frozenset(x for x in safe if x.strip())
 
     def _kept(self, det: Detection) -> bool:
         return det.confidence >= THRESHOLD and det.text.strip().casefold() not in self.safe
