@@ -9,34 +9,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from makna.cli import app
+from cli_deid_file import applied_file, run
 
-runner = CliRunner()
 PASSWORD = "a long enough password"
-
-
-def run(*args: str, input: str | None = None) -> tuple[int, str, str]:  # noqa: A002
-    result = runner.invoke(app, list(args), input=input)
-    assert "Traceback" not in result.output
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture
 def applied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     """A de-identified project file, every field scanned."""
     monkeypatch.setenv("MAKNA_CODER", "ratna")
-    loc = str(tmp_path / "studi.makna")
-    assert run("init", loc)[0] == 0
-    (tmp_path / "p02.txt").write_text("P: Teteh dari mana?\nI: Saya Euis Kurniasih, dari Garut.\n", encoding="utf-8")
-    (tmp_path / "pass.txt").write_text("a long passphrase for the key\n", encoding="utf-8")
-    assert run("import", str(tmp_path / "p02.txt"), "-p", loc)[0] == 0
-    assert run("deid", "scan", "-p", loc)[0] == 0
-    assert run("deid", "accept", "--all", "-p", loc)[0] == 0
-    key, secret = str(tmp_path / "keys" / "k.key"), str(tmp_path / "pass.txt")
-    assert run("deid", "apply", "--force", "--key", key, "--passphrase-file", secret, "-p", loc)[0] == 0
-    return loc
+    return applied_file(tmp_path)
 
 
 def test_the_warning_names_the_scan_with_the_key(applied: str, tmp_path: Path) -> None:

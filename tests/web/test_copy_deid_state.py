@@ -11,37 +11,17 @@ from pathlib import Path
 
 import pytest
 from pages_helpers import logged_in
-from typer.testing import CliRunner
 
 import makna
-from makna.cli import app
+from cli_deid_file import applied_file, run
 from makna.exchange._deid_state import export_states
-
-runner = CliRunner()
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
-    assert "Traceback" not in result.output
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture
 def applied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     """A de-identified project file of ratna's, with a memo and a case description scanned and replaced."""
     monkeypatch.setenv("MAKNA_CODER", "ratna")
-    loc = str(tmp_path / "studi.makna")
-    assert run("init", loc)[0] == 0
-    (tmp_path / "p02.txt").write_text("P: Teteh dari mana?\nI: Saya Euis Kurniasih, dari Garut.\n", encoding="utf-8")
-    (tmp_path / "pass.txt").write_text("a long passphrase for the key\n", encoding="utf-8")
-    assert run("import", str(tmp_path / "p02.txt"), "-p", loc)[0] == 0
-    assert run("memo", "add", "Teh Euis Kurniasih menangis saat cerita.", "-p", loc)[0] == 0
-    for _ in range(2):
-        assert run("deid", "scan", "-p", loc)[0] == 0
-        assert run("deid", "accept", "--all", "-p", loc)[0] == 0
-    key, secret = str(tmp_path / "keys" / "k.key"), str(tmp_path / "pass.txt")
-    assert run("deid", "apply", "--force", "--key", key, "--passphrase-file", secret, "-p", loc)[0] == 0
-    return loc
+    return applied_file(tmp_path, memos=("Teh Euis Kurniasih menangis saat cerita.",))
 
 
 def _status(loc: str) -> tuple[list[dict[str, object]], str]:
