@@ -29,7 +29,7 @@ import shlex
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, delete, select, update
 
@@ -38,6 +38,9 @@ from .errors import InputError, PrivacyError
 from .memos import forget
 from .project import Project
 from .store import tables
+
+if TYPE_CHECKING:
+    from .privacy.project_apply import ProjectKey
 
 __all__ = [
     "Cut",
@@ -465,11 +468,7 @@ def withdraw_participant(
             recordings=len(report.recordings),
         )
     if key is not None and passphrase is not None:  # once the project has changed: a refused change leaves it be
-        from .privacy.withdraw_key import forget_originals
-
-        # the field records of rows gone with her turns or before them (her case deleted first): what only they held
-        report.key_originals += forget_originals(key, _drop_stale_fields(project, key.records))
-        key.save(passphrase)
+        report.key_originals += _save_without_stale(project, key, passphrase)
     report.compacted = maintenance.compact(project.store.engine, tables.metadata.tables)
     return report
 
@@ -514,11 +513,18 @@ def purge_withdrawn_source(
         confirm()
     n, compacted = purge_source(project, sid)
     if key is not None and passphrase is not None:  # once the source is gone: a refused delete leaves the key be
-        from .privacy.withdraw_key import forget_originals
-
-        originals += forget_originals(key, _drop_stale_fields(project, key.records))
-        key.save(passphrase)
+        originals += _save_without_stale(project, key, passphrase)
     return n, compacted, originals
+
+
+def _save_without_stale(project: Project, key: ProjectKey, passphrase: str) -> int:
+    """Forget the field records of rows gone with her source or turns, or before them (her case deleted first), and
+    what only they held; save the key. Returns how many originals left it."""
+    from .privacy.withdraw_key import forget_originals
+
+    forgotten = forget_originals(key, _drop_stale_fields(project, key.records))
+    key.save(passphrase)
+    return forgotten
 
 
 def _drop_stale_fields(project: Project, records: dict[str, Any]) -> set[str]:
