@@ -148,10 +148,6 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-#: The reason of a change held back because its memo names someone (:mod:`makna.sync.push_scan`).
-NAMES = "names_identifier"
-
-
 def push_summary(report: PushReport, where: str) -> str:
     """One line saying what a push did: "Nothing pushed: 1 conflict.", "Pushed 2 of 3 changes (2 added);
     1 conflict.", "Pushed 2 changes (1 added, 1 already in the server)." (counts of none left out)."""
@@ -178,6 +174,8 @@ def _sealed_note(sealed: int, where: str) -> str:
 
 
 def _pushed(report: PushReport, path: str, as_json: bool) -> None:
+    from ..sync.push_scan import NAMES_IDENTIFIER as NAMES  # a change held back: its memo names someone
+
     where = report.into or "the server"
     if as_json:
         typer.echo(json.dumps({"sent": report.sent, "added": report.added, "changed": report.changed,

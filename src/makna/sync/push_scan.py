@@ -28,8 +28,10 @@ from ..privacy.project import fields_language
 from ..privacy.types import Detection
 from ..store import tables
 
-__all__ = ["PushScan", "THRESHOLD", "deidentified", "what_found"]
+__all__ = ["NAMES_IDENTIFIER", "PushScan", "THRESHOLD", "deidentified", "what_found"]
 
+#: The reason of a push's conflict for a memo held back because it names someone.
+NAMES_IDENTIFIER = "names_identifier"
 #: Detections below this are guesses a review leaves pending: not enough to hold a memo back.
 THRESHOLD = 0.5
 

@@ -35,7 +35,7 @@ from ..sources import count_not_deidentified
 from ..store import tables
 from ..text import refuse_unstorable
 from .deid_copy import field_rows
-from .push_scan import PushScan, deidentified, what_found
+from .push_scan import NAMES_IDENTIFIER, PushScan, deidentified, what_found
 from .remap import Remap, find_remap, replaced_spans
 from .rows import (
     FILE_WORDS,
@@ -441,7 +441,7 @@ class _Apply:
         if not found:
             return False
         what = "its memo" if ch.kind == "segment" else "it"
-        self.conflict(ch, "names_identifier",
+        self.conflict(ch, NAMES_IDENTIFIER,
                       f"{what} names what looks like {what_found(found)}, and this project is de-identified: "
                       f"not sent, so no one else reads it; write it without them (the names the de-identified "
                       f"texts use are fine) and push again")
