@@ -34,7 +34,8 @@ from .review import Review
 from .types import Detection
 
 __all__ = ["ELSEWHERE", "SCANNED", "STRUCTURAL", "FieldSpec", "field_spec", "field_states",
-           "ordinary_guess", "ordinary_word", "rebuild_value", "save_field", "unique_value", "write_field"]
+           "ordinary_guess", "ordinary_word", "rebuild_value", "save_field", "unique_value", "value_digest",
+           "write_field"]
 
 FieldKind = Literal["text", "label", "list"]
 
@@ -231,7 +232,8 @@ def _detect_text(spec: FieldSpec, value: str) -> str:
     return value.replace("_", " ") if spec.kind == "label" else value
 
 
-def _digest(value: str) -> str:
+def value_digest(value: str) -> str:
+    """The digest a field's review keeps of the value it reviewed (``deid_fields.digest``)."""
     return hashlib.sha256(value.encode("utf-8")).hexdigest()
 
 
@@ -284,7 +286,7 @@ def field_states(conn: Connection, language: str) -> list[State]:
     for spec in SCANNED:
         for key, value in _values(conn, spec):
             row_key = "/".join(key)
-            text, digest = _detect_text(spec, value), _digest(value)
+            text, digest = _detect_text(spec, value), value_digest(value)
             r = stored.get((spec.table, row_key, spec.column))
             same = r is not None and r.digest == digest
             review = Review.from_dict(text, r.review) if r is not None and same else Review(text, ())
@@ -301,7 +303,7 @@ def save_field(conn: Connection, st: State, *, applied_at: dt.datetime | None = 
     f = tables.deid_fields.c
     table, row_key, column = st.source_id.split("|")
     now = dt.datetime.now(dt.UTC)
-    values: dict[str, Any] = {"digest": _digest(st.value), "review": st.review.to_dict(), "scanned_at": now}
+    values: dict[str, Any] = {"digest": value_digest(st.value), "review": st.review.to_dict(), "scanned_at": now}
     if applied_at is not None:
         values["applied_at"] = applied_at
     st.digest = values["digest"]

@@ -14,7 +14,6 @@ still claims nothing in its exports (:func:`makna.exchange._deid_state.export_st
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Collection, Mapping
 from typing import Any
 
@@ -22,7 +21,7 @@ from sqlalchemy import Connection, select
 
 from ..exchange._refi import format_datetime, parse_datetime
 from ..holds import shown_reviews
-from ..privacy.fields import field_states
+from ..privacy.fields import field_states, value_digest
 from ..project import Project
 from ..store import tables
 
@@ -89,6 +88,6 @@ def put_fields(conn: Connection, rows: Any) -> int:
 def _current_raw(conn: Connection) -> dict[tuple[str, ...], str]:
     """(table, row key, column) -> the digest of each non-empty field value as it is now."""
     return {
-        tuple(str(st.source_id).split("|")): hashlib.sha256(st.value.encode("utf-8")).hexdigest()
+        tuple(str(st.source_id).split("|")): value_digest(st.value)
         for st in field_states(conn, "id")
     }
