@@ -121,7 +121,7 @@ def test_training_copies_are_made_from_open_splits_only() -> None:
     assert {c.split for c in copies} == {"tune"} and all(c.augmented for c in copies)
     assert augmented(data, 2, 0.5) == copies  # the same copies again
     assert augmented(copies, 1, 0.5) == []  # a copy is never copied
-    for name in ("seal30", "sealed-x", "heldout30"):
+    for name in ("seal31", "sealed-x", "heldout31"):
         with pytest.raises(ValueError):
             split_dir(ROOT, name)
 

@@ -199,7 +199,8 @@ SPLIT_SIZES = {
     # round heldout29: tune30 and seal29 were written together (both open since round twenty-eight) (benchmarks/results/heldout29.md)
     "tune30": 6,
     "seal29": 6,
-    # round heldout30: tune31 (open next round) and seal30 (sealed) were written together (benchmarks/results/heldout30.md)
+    # round heldout30: tune31 (open next round) and seal30 (sealed) were written together (benchmarks/results/heldout30.md);
+    # both open since round twenty-nine
     "tune31": 6,
     "seal30": 6,
     # round twenty: training transcripts written as open data (benchmarks/results/train21.md)

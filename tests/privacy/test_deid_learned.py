@@ -21,7 +21,7 @@ def test_model_loads_from_package_data_with_its_training_record() -> None:
     assert model is not None
     rec = model.record
     assert rec["splits"] and set(rec["splits"]) <= set(OPEN_SPLITS)
-    assert not any(s.startswith("seal30") for s in rec["splits"])
+    assert not any(s.startswith("seal31") for s in rec["splits"])
     assert len(rec["data_sha256"]) == 64 and len(rec["model_sha256"]) == 64
     assert rec["seed"] == 11 and rec["command"] == "python -m makna.privacy.train"
     assert load_model() is model  # once per process
@@ -83,7 +83,7 @@ def test_never_fires_on_generic_speaker_labels(first: str, second: str) -> None:
 
 
 def test_sealed_sets_are_refused() -> None:
-    for name in ("seal30", "sealed-deid", "tune99", "tune31"):  # tune31 is refused until a round opens it
+    for name in ("seal31", "sealed-deid", "tune99", "tune32"):  # tune32 is refused until a round opens it
         with pytest.raises(ValueError):
             split_dir(ROOT, name)
 

@@ -142,7 +142,7 @@ def test_fitting_is_deterministic() -> None:
 
 
 def test_training_refuses_sealed_splits(tmp_path: Path) -> None:
-    for name in ("seal30", "sealed-deid", "heldout30"):
+    for name in ("seal31", "sealed-deid", "heldout31"):
         with pytest.raises(ValueError):
             split_dir(ROOT, name)
         with pytest.raises(ValueError):

@@ -338,8 +338,8 @@ Muarasoma) and 4 English interviews with care, gig, domestic and seasonal worker
 Coast / Blairgowrie, Harlingen, Manjimup, Ndola), in WhatsApp Android and Messenger exports, Telegram voice notes,
 Google Meet and Teams transcripts, Signal chats, focus groups and names as labels), written by helpers that changed
 no detector, scored on aggregates only before and after the round (benchmarks/README.md) and copied in unchanged
-(``build.py`` gives the same gold). They are not in ``OPEN_SPLITS`` yet (training refuses them): the next round opens
-them with ``tune31`` and ``seal30``. Their floors are the after-round scores less a margin.
+(``build.py`` gives the same gold). They are in ``OPEN_SPLITS`` since round twenty-nine, opened with ``tune31`` and
+``seal30``. Their floors are the after-round scores less a margin.
 
 ``spent47`` and ``spent48`` are the lead's private held-out sets of round twenty-seven (``sealed-deid47`` and
 ``sealed-deid48``, 10 transcripts each: 6 Indonesian interviews in the reference study's domain (Pitalah, Cingkariang,
@@ -488,7 +488,7 @@ Both were scored once, on aggregates only, on the round's baseline (BASE c4b2f2b
 transcripts): ``tune31`` typed recall 0.956, untyped 0.976, precision 0.969, leak 1.7 %, lowest structured type
 DATE 0.97; ``seal30`` 0.962, 0.990, 0.946, 2.0 %, lowest structured type DATE 0.97. Their floors are those figures
 less a margin. ``tune31`` stays unseen for round twenty-eight's final measurement and is opened by the next round;
-``seal30`` is sealed. Neither is in ``OPEN_SPLITS``.
+``seal30`` was sealed. Both are in ``OPEN_SPLITS`` since round twenty-nine.
 
 ``train21`` holds 14 training transcripts written in round twenty (benchmarks/results/train21.md: 7 Indonesian
 interviews of the reference study's kind in West Sumatra, the Riau Islands, Jambi, South Kalimantan, Central Java

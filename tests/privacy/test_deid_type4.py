@@ -108,7 +108,7 @@ def test_a_stage_without_the_new_features_skips_computing_them() -> None:
     assert not stage.uses("lw=") and not stage.uses("rw=")
 
 
-@pytest.mark.parametrize("split", ["seal30", "heldout30", "sealed-x"])
+@pytest.mark.parametrize("split", ["seal31", "heldout31", "sealed-x"])
 def test_the_cross_validation_refuses_sealed_splits(split: str) -> None:
     with pytest.raises(ValueError, match="not an open split|refusing"):
         load_splits(ROOT, (split,))

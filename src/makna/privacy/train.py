@@ -12,7 +12,7 @@ writes ``deid_precision.json``. Every learned part is trained in order from the 
 any change to a detector run it again. The same data and seed give the same bytes.
 
 Sealed splits are never read: a split name outside ``OPEN_SPLITS`` is refused, and so is any path under a
-folder whose name starts with ``seal30``, ``sealed-``, ``suggest-unseen`` or ``heldout30``. ``seal6`` to
+folder whose name starts with ``seal31``, ``sealed-``, ``suggest-unseen`` or ``heldout31``. ``seal6`` to
 ``seal10`` were scored after the tuning of rounds four to eight and are spent: they are training data now, like
 ``seal4`` before them, and so are ``spent2`` to ``spent6``, ``spent9`` and ``spent10`` (the lead's private held-out
 sets of rounds two to six and eight, each scored after tuning, copied into the repository unchanged).
@@ -183,9 +183,13 @@ OPEN_SPLITS: Final[tuple[str, ...]] = (
     "spent47",
     "spent48",
     "train29",
+    "tune31",
+    "seal30",
+    "spent49",
+    "spent50",
 )
 """Annotated splits open for training: ``dev`` is ``../shared/eval-corpus/dev``, the rest
-``tests/privacy/corpus/<name>``. Sealed test sets (``seal30`` and later, anything under ``sealed-*``) are not
+``tests/privacy/corpus/<name>``. Sealed test sets (``seal31`` and later, anything under ``sealed-*``) are not
 here and are refused; ``seal6`` to ``seal10`` are spent (scored after tuning) and open, and so are ``spent2`` to
 ``spent6``, ``spent9`` and ``spent10``: the lead's private held-out sets of rounds two to six and eight, brought
 into the repository once spent; so are ``spent11`` and ``spent12``, of round nine.
@@ -238,7 +242,9 @@ twenty-seven, once scored after round twenty-six. ``train28`` holds training tra
 twenty-seven (benchmarks/results/train28.md), open from the start. ``tune30`` and ``seal29`` (round heldout29) and
 ``spent47``/``spent48`` (the lead's private sets of round twenty-seven) were opened at the start of round
 twenty-eight, once scored after round twenty-seven. ``train29`` holds training transcripts written in round
-twenty-eight (benchmarks/results/train29.md), open from the start."""
+twenty-eight (benchmarks/results/train29.md), open from the start. ``tune31`` and ``seal30`` (round heldout30) and
+``spent49``/``spent50`` (the lead's private sets of round twenty-eight) were opened at the start of round
+twenty-nine, once scored after round twenty-eight."""
 SEED: Final = 11
 STAGE_SETTINGS: Final[dict[str, float]] = {
     "c": 0.5,
@@ -265,7 +271,7 @@ named21's grouped CV chose ``{"org": 1.01}`` (the typer never retypes an ``org.*
 .900) and leave-the-four-out moved by one span (benchmarks/results/named21.md): below the merge bar, not set."""
 STAGE_RETYPES: Final[dict[str, float]] = {}
 """Retype thresholds of the precision stage by the new type (a type not here uses ``STAGE_SETTINGS["retype"]``)."""
-_FORBIDDEN: Final = ("seal30", "sealed-", "suggest-unseen", "heldout30", "wt-heldout30")
+_FORBIDDEN: Final = ("seal31", "sealed-", "suggest-unseen", "heldout31", "wt-heldout31")
 
 
 @dataclass(frozen=True)
