@@ -203,6 +203,9 @@ SPLIT_SIZES = {
     # both open since round twenty-nine
     "tune31": 6,
     "seal30": 6,
+    # round heldout31: tune32 (open next round) and seal31 (sealed) were written together (benchmarks/results/heldout31.md)
+    "tune32": 6,
+    "seal31": 6,
     # round twenty: training transcripts written as open data (benchmarks/results/train21.md)
     "train21": 14,
     # round twenty-one: training transcripts written as open data (benchmarks/results/train22.md)
