@@ -224,6 +224,8 @@ SPLIT_SIZES = {
     "train28": 14,
     # round twenty-eight: training transcripts written as open data (benchmarks/results/train29.md)
     "train29": 14,
+    # round twenty-nine: training transcripts written as open data (benchmarks/results/train30.md)
+    "train30": 14,
 }
 MAY_BE_ABSENT: set[str] = set()  # was {"seal9"} on branch tune10; heldout9 has both splits
 

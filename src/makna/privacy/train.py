@@ -187,6 +187,7 @@ OPEN_SPLITS: Final[tuple[str, ...]] = (
     "seal30",
     "spent49",
     "spent50",
+    "train30",
 )
 """Annotated splits open for training: ``dev`` is ``../shared/eval-corpus/dev``, the rest
 ``tests/privacy/corpus/<name>``. Sealed test sets (``seal31`` and later, anything under ``sealed-*``) are not
@@ -244,7 +245,8 @@ twenty-seven (benchmarks/results/train28.md), open from the start. ``tune30`` an
 twenty-eight, once scored after round twenty-seven. ``train29`` holds training transcripts written in round
 twenty-eight (benchmarks/results/train29.md), open from the start. ``tune31`` and ``seal30`` (round heldout30) and
 ``spent49``/``spent50`` (the lead's private sets of round twenty-eight) were opened at the start of round
-twenty-nine, once scored after round twenty-eight."""
+twenty-nine, once scored after round twenty-eight. ``train30`` holds training transcripts written in round
+twenty-nine (benchmarks/results/train30.md), open from the start."""
 SEED: Final = 11
 STAGE_SETTINGS: Final[dict[str, float]] = {
     "c": 0.5,
