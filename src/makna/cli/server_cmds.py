@@ -161,7 +161,7 @@ def project_import(
             try:
                 seals = seals.merged(reg.seals(key, actor=who))
             except NotFoundError:  # not a project on this server: a project file
-                seals = seals.merged(_seals([key]))
+                seals = seals.merged(_seals([key])[0])
         sp, report = reg.import_reported(path, owner=who, name=name, seals=seals)
     _print_report(report)
     typer.echo(f"Imported {path} as project {sp.name!r} (id {sp.id})")
