@@ -44,3 +44,18 @@ def test_without_verify_with_no_review_comes_along(exported: tuple[str, str], tm
     assert code == 0 and "Kept the review of" not in out, out + err
     code, out, _ = run("deid", "status", "-p", new)
     assert code == 0 and ", 0 scanned" in out, out
+
+
+def test_the_server_import_verified_by_a_project_file_keeps_them(exported: tuple[str, str], server_db: str) -> None:
+    loc, qdpx = exported
+    password = "a long enough password"
+    assert run("server", "init", "--db", server_db, "--owner", "rahmat", input=f"{password}\n{password}\n")[0] == 0
+    code, out, err = run("server", "project", "import", qdpx, "--name", "Pasar", "--verify-with", loc,
+                         "--db", server_db)
+    assert code == 0 and "Kept the review of" in out, out + err
+    code, url, _ = run("server", "project", "location", "Pasar", "--db", server_db)
+    assert code == 0, url
+    code, out, _ = run("deid", "fields", "--format", "csv", "-p", url.strip())
+    rows = [line.split(",") for line in out.splitlines()[1:]]
+    # every value as the project file reviewed it; only the name the import gave the project is new
+    assert code == 0 and [r[1] for r in rows if r[-1] not in {"scanned", "replaced"}] == ["meta.value"], out
