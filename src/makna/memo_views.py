@@ -21,7 +21,7 @@ from .rounds import sight, visible, visible_memos
 from .store import as_utc, tables
 
 __all__ = ["MemoView", "memos_for_source", "search_memos", "memos_on_segments", "segment_memo_texts",
-           "memo_block", "memo_line", "memos_on_codes"]
+           "memo_block", "memo_line", "memos_on_codes", "list_memo_views"]
 
 _EXCERPT = 80
 
@@ -123,6 +123,20 @@ def memos_for_source(project: Project, source: str) -> list[MemoView]:
                                .where(seg.source_id == sid, seg.memo != "", seen.segments())
                                .order_by(seg.start, seg.id)).all()
         return _views(conn, rows, codings)
+
+
+def list_memo_views(project: Project, kind: str | None = None, target: str | None = None) -> list[MemoView]:
+    """:func:`makna.memos.list_memos` as a reader sees them: each with the name of what it is about (a source's,
+    a case's, a code's; a segment's code and source) and its writer, where ``makna memo list`` showed ids
+    (trial19 #3)."""
+    from .memos import list_memos
+
+    ids = [m.id for m in list_memos(project, kind, target)]
+    with project.store.read() as conn:
+        rows = [r for i in range(0, len(ids), 500)
+                for r in conn.execute(select(tables.memos).where(tables.memos.c.id.in_(ids[i:i + 500])))]
+        order = {mid: n for n, mid in enumerate(ids)}
+        return _views(conn, sorted(rows, key=lambda r: order[r.id]), [])
 
 
 def search_memos(project: Project, words: str, *, limit: int = 500) -> list[MemoView]:

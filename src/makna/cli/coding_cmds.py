@@ -187,19 +187,25 @@ def memo_list(
     target: Annotated[str | None, typer.Option("--target", "-t")] = None,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
-    """List memos."""
-    from ..memos import list_memos
+    """List memos: what each is about (a source's, case's or code's name; a segment's code and source), its
+    title, text and writer."""
+    from ..memo_views import list_memo_views
 
     with opened(project) as proj:
         rows = [
             {
                 "id": m.id,
-                "on": m.target_kind,
-                "target": m.target_id or "",
+                "on": m.kind,
+                "target": m.target or m.target_id or "",
+                "target_id": m.target_id or "",
                 "title": m.title,
                 "text": m.text,
+                "coder": m.coder,
                 "created_at": m.created_at,
             }
-            for m in list_memos(proj, on, target)
+            for m in list_memo_views(proj, on, target)
         ]
-    emit(rows, ["on", "target", "title", "text", "created_at", "id"], fmt, title="Memos", empty="No memos.")
+    columns = ["on", "target", "title", "text", "coder", "created_at", "id"]
+    if fmt is not OutputFormat.table:
+        columns.append("target_id")
+    emit(rows, columns, fmt, title="Memos", empty="No memos.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -73,20 +73,25 @@ def export(
     typer.echo(f"Wrote {output} ({fmt.value}): {what}.")
 
 
-def _seals(locations: list[str]) -> SealKeys:
+def _seals(locations: list[str]) -> tuple[SealKeys, list[dict[str, Any]]]:
     """The seal keys of the projects ``locations`` (opened to read them; a passphrase asked where one is needed):
-    each project's and its members' (:func:`makna.privacy.seals.project_seals`)."""
+    each project's and its members' (:func:`makna.privacy.seals.project_seals`); and the reviews of their free-text
+    field values (:func:`makna.sync.deid_copy.field_rows`), which a value imported as they reviewed it keeps."""
     from functools import partial
 
     from ..privacy.seals import SealKeys, project_seals
     from ..project import open_project
+    from ..sync.deid_copy import field_rows
     from ._passphrase import ask_passphrase
 
     out = SealKeys()
+    reviews: list[dict[str, Any]] = []
     for location in locations:
         with open_project(location, passphrase=partial(ask_passphrase, location)) as proj:
             out = out.merged(project_seals(proj))
-    return out
+            with proj.store.read() as conn:
+                reviews += field_rows(proj, conn, {})
+    return out, reviews
 
 
 @app.command("import-project")
@@ -115,11 +120,11 @@ def import_project_cmd(
     from ._passphrase import new_passphrase
 
     chosen = None if offsets is OffsetsChoice.auto else offsets.value
-    seals = _seals(verify_with or [])
+    seals, reviews = _seals(verify_with or [])
     passphrase = partial(new_passphrase, project) if encrypt else None  # asked once the path is known free
     with busy("Importing"):
         report = import_project(path, project, coder=coder, offsets=chosen, passphrase=passphrase, select=select,
-                                seals=seals)
+                                seals=seals, field_reviews=reviews)
     _print_report(report)
     typer.echo(f"Created {project}.")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -157,12 +157,14 @@ def project_import(
     with _registry(db) as reg:
         who = owner or _admin(reg)
         seals = SealKeys()
+        reviews: list[dict[str, Any]] = []
         for key in verify_with or []:
             try:
                 seals = seals.merged(reg.seals(key, actor=who))
-            except NotFoundError:  # not a project on this server: a project file
-                seals = seals.merged(_seals([key]))
-        sp, report = reg.import_reported(path, owner=who, name=name, seals=seals)
+            except NotFoundError:  # not a project on this server: a project file, and its fields' reviews
+                keys, more = _seals([key])
+                seals, reviews = seals.merged(keys), reviews + more
+        sp, report = reg.import_reported(path, owner=who, name=name, seals=seals, field_reviews=reviews)
     _print_report(report)
     typer.echo(f"Imported {path} as project {sp.name!r} (id {sp.id})")
     if path.suffix.lower() not in (".qdpx", ".qde"):  # a project file, whole: its fields as they are (trial18)

@@ -57,6 +57,7 @@ class ImportReport:
     unverified_claims: int = 0  # sources whose de-identification claim did not verify: imported as not de-identified
     verified_by: dict[str, int] = field(default_factory=dict)  # verified claims by who sealed them ("project", a name)
     unverified_why: dict[str, int] = field(default_factory=dict)  # claims not verified, by why (trust24)
+    fields_reviewed: int = 0  # free-text values imported as a verifying project reviewed them, with its review
     unmapped: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -85,4 +86,7 @@ class ImportReport:
         if self.unverified_why:
             why = "; ".join(f"{n} {UNVERIFIED_WHY.get(k, k)}" for k, n in sorted(self.unverified_why.items()))
             out.append(f"Not verified: {why}.")
+        if self.fields_reviewed:
+            out.append(f"Kept the review of {self.fields_reviewed} free-text field value(s) imported as the verifying "
+                       "project reviewed them (scanned, de-identified).")
         return out

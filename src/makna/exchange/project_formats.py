@@ -13,7 +13,7 @@ Formats live in their own modules and register themselves; this module imports t
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +39,9 @@ class ImportOptions:
     parallel: bool | None = None
     select: str | None = None
     seals: Mapping[str, bytes] | None = None
+    field_reviews: Sequence[Mapping[str, Any]] = ()
+    """The free-text field reviews of the projects that verify the claims (:func:`makna.sync.deid_copy.field_rows`):
+    a value imported as they reviewed it keeps its review (REFI-QDA; trial19 #2)."""
 
 
 @dataclass(frozen=True)
@@ -127,7 +130,8 @@ def _open_qdpx(path: Path, options: ImportOptions) -> AbstractContextManager[Any
 def _load_qdpx(project: Project, opened: Any, options: ImportOptions) -> ImportReport:
     from .qdpx_read import import_opened
 
-    return import_opened(project, opened, offsets=options.offsets, seals=options.seals)
+    return import_opened(project, opened, offsets=options.offsets, seals=options.seals,
+                         field_reviews=options.field_reviews)
 
 
 register_format(ProjectFormat(

@@ -17,7 +17,7 @@ and inserts each source's codings in chunks, all in one transaction (``Store.bul
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -645,10 +645,14 @@ def import_qdpx(project: Project, path: str | Path, *, offsets: str | None = Non
 
 
 def import_opened(project: Project, opened: OpenedFile, *, offsets: str | None = None,
-                  seals: Mapping[str, bytes] | None = None) -> ImportReport:
-    """Import the .qdpx that :func:`open_qdpx` opened into ``project`` (see :func:`import_qdpx`)."""
+                  seals: Mapping[str, bytes] | None = None,
+                  field_reviews: Sequence[Mapping[str, Any]] = ()) -> ImportReport:
+    """Import the .qdpx that :func:`open_qdpx` opened into ``project`` (see :func:`import_qdpx`). ``field_reviews``:
+    the free-text field reviews of the projects whose seals verify (:func:`makna.sync.deid_copy.field_rows`); a
+    value imported exactly as one of them reviewed it keeps that review, so that a verified round trip does not read
+    as never scanned (trial19 #2)."""
     with _collector_paused():
-        return _import_opened(project, opened, offsets, seals or {})
+        return _import_opened(project, opened, offsets, seals or {}, field_reviews)
 
 
 @contextmanager
@@ -666,7 +670,7 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _import_opened(project: Project, opened: OpenedFile, offsets: str | None,
-                   seals: Mapping[str, bytes]) -> ImportReport:
+                   seals: Mapping[str, bytes], field_reviews: Sequence[Mapping[str, Any]] = ()) -> ImportReport:
     p, archive, qde, records, limits = opened.path, opened.archive, opened.qde, opened.records, opened.archive.limits
     report = ImportReport(path=str(p))
     payload: dict[str, Any] = {"file": p.name}
@@ -692,6 +696,10 @@ def _import_opened(project: Project, opened: OpenedFile, offsets: str | None,
         created = parse_datetime(reader.root.get("creationDateTime"))
         if created is not None:
             conn.execute(meta.where(tables.meta.c.key == "created_at").values(value=created.isoformat()))
+        if field_reviews:
+            from ..sync.deid_copy import put_fields  # (sync reads exchange's helpers: imported when needed)
+
+            report.fields_reviewed = put_fields(conn, list(field_reviews))
         payload.update(origin=report.origin, sources=report.sources, codes=report.codes,
                        segments=report.segments, unmapped=len(report.unmapped))
     return report

@@ -32,6 +32,7 @@ from ._state import State
 from .claims import claimed_spans
 from .detect import detect, propagate
 from .field_ages import field_ages
+from .field_surrogates import lower_surrogates, text_surrogates
 from .field_words import Decisions, is_word, weigh
 from .fields import field_spec, field_states, ordinary_guess, save_field
 from .labels import LABEL_TYPES, before_extension, find_in_labels, name_words, plain_words
@@ -305,6 +306,7 @@ def scan(
             early += _propagate_first(st, sure)
             new += _merge(st.review, found)
         decisions = Decisions.of(known.values(), fields)  # what the transcripts' reviews say of a field's words
+        surrogates = text_surrogates(conn) if fields else frozenset()  # names the de-identified texts use
         ages = field_ages(conn, fields) if types is None or "AGE" in types else {}  # an attribute named for age
         for st in fields:
             spec = field_spec(st.field)
@@ -315,7 +317,7 @@ def scan(
                 found = before_extension(st.review.text, found)
             if spec.vocabulary:
                 found = [det for det in found if not ordinary_guess(det, st.language)]
-            new += _merge(st.review, weigh(spec, found, decisions))
+            new += _merge(st.review, lower_surrogates(weigh(spec, found, decisions), surrogates))
         pool = [*known.values(), *fields]
         added = find_unreviewed(pool, _sure_strings({**(confirmed or {}), **_confirmed(pool)}), _found(pool))
         scanned = {r.id for r in rows}

@@ -16,11 +16,11 @@ import os
 import re
 import secrets
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, delete, insert, inspect, select, text, update
 from sqlalchemy.engine import make_url
@@ -280,10 +280,12 @@ class Registry:
         return self.import_reported(path, owner=owner, name=name, seals=seals)[0]
 
     def import_reported(self, path: str | os.PathLike[str], *, owner: str, name: str | None = None,
-                        seals: Mapping[str, bytes] | None = None) -> tuple[ServerProject, ImportReport]:
+                        seals: Mapping[str, bytes] | None = None,
+                        field_reviews: Sequence[Mapping[str, Any]] = ()) -> tuple[ServerProject, ImportReport]:
         """:meth:`import_project`, and its report (trust24): what it imported, which de-identification
         claims verified and by whom they were sealed, which did not and why (the same
-        :class:`~makna.exchange.ImportReport` as ``makna import-project``'s)."""
+        :class:`~makna.exchange.ImportReport` as ``makna import-project``'s). ``field_reviews``: those of the
+        verifying project files, kept for the values of a .qdpx imported as they reviewed them (trial19 #2)."""
         from ..exchange import ImportReport
         from .transfer import copy_project
 
@@ -295,7 +297,7 @@ class Registry:
             if src.suffix.lower() == ".qdpx":
                 from ..exchange.project_file import import_project
 
-                report = import_project(src, location, coder=owner, seals=seals)
+                report = import_project(src, location, coder=owner, seals=seals, field_reviews=field_reviews)
                 with open_project(location, coder=owner) as proj, proj.store.write(
                         owner, "project.rename", {"name": title}) as conn:
                     from ..store import tables

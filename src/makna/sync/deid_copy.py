@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 
 from ..exchange._refi import format_datetime, parse_datetime
 from ..holds import shown_reviews
@@ -54,11 +54,15 @@ def field_rows(project: Project, conn: Connection, copied: Mapping[str, Collecti
 
 
 def put_fields(conn: Connection, rows: Any) -> int:
-    """Write into a copy the field reviews ``rows`` (:func:`field_rows`) of values it holds as they were reviewed;
-    returns how many. Malformed rows are passed over."""
+    """Write into a copy the field reviews ``rows`` (:func:`field_rows`) of values it holds as they were reviewed
+    and has no review of yet; returns how many. Malformed rows are passed over."""
     if not isinstance(rows, list) or not rows:
         return 0
     have = _current_raw(conn)
+    f = tables.deid_fields.c
+    for r in conn.execute(select(f.table_name, f.row_key, f.column_name)):
+        have.pop((str(r[0]), str(r[1]), str(r[2])), None)  # reviewed already
+    top = int(conn.execute(select(func.coalesce(func.max(f.number), 0))).scalar_one())
     out: list[dict[str, Any]] = []
     for row in rows:
         if not isinstance(row, dict):
@@ -70,7 +74,7 @@ def put_fields(conn: Connection, rows: Any) -> int:
             continue
         out.append(
             {
-                "number": len(out) + 1,
+                "number": top + len(out) + 1,
                 "table_name": key[0],
                 "row_key": key[1],
                 "column_name": key[2],

@@ -23,6 +23,7 @@ from functools import cached_property
 from sqlalchemy import Connection, select
 
 from ..privacy.detect import detect
+from ..privacy.field_surrogates import text_surrogates
 from ..privacy.fields import field_spec, ordinary_guess
 from ..privacy.project import fields_language
 from ..privacy.types import Detection
@@ -78,17 +79,7 @@ class PushScan:
     @cached_property
     def safe(self) -> frozenset[str]:
         """The surrogates the applies wrote into the texts and the team members' names, case-folded."""
-        s, d = tables.sources.c, tables.deid_sources.c
-        safe: set[str] = set()
-        for r in self.conn.execute(
-            select(s.text, d.replacements)
-            .join(tables.deid_sources, d.source_id == s.id)
-            .where(d.applied_at.is_not(None))
-        ):
-            for rep in r.replacements or []:  # spans of the surrogates in the de-identified text
-                start, end = rep.get("new_start"), rep.get("new_end")
-                if isinstance(start, int) and isinstance(end, int):
-                    safe.add(r.text[start:end].casefold())
+        safe = set(text_surrogates(self.conn))
         safe |= {str(n).casefold() for n in self.conn.execute(select(tables.coders.c.name)).scalars()}
         return frozenset(x for x in safe if x.strip())
 
