@@ -17,6 +17,7 @@ from .answers import detect_answers
 from .bank_accounts import accounts_over
 from .catchall import coordinated_names, detect_unknown, repeat_unknown
 from .cuewords import detect_context, detect_context_after
+from .date_names import dates_cut_names
 from .detect import harmonise_types, resolve_overlaps
 from .employers import find_employers
 from .en_context import context_ages, context_orgs, context_persons, context_places, listed_alike
@@ -97,6 +98,7 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     candidates.extend(find_word_places(scan, language, runs))
     candidates.extend(find_shaped_places(scan, language))
     candidates.extend(find_context_ages(scan))
+    candidates = dates_cut_names(scan, candidates)  # a date is no part of a name (date_names.py, ages29)
     candidates = titled_names_first(candidates)  # "Mpok Leha" names a person, whatever a place list says
     first = resolve_overlaps(candidates)
     candidates.extend(repeat_names(scan, first))
@@ -108,6 +110,7 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     candidates.extend(places_after_addresses(scan, first, language))
     candidates.extend(ages_after_persons(scan, first))
     candidates.extend(when_ages(scan, first))  # "Mrs Trewartha-Ollie, ninety-one in the spring", "dua puluh lima jalan"
+    candidates = dates_cut_names(scan, candidates)
     rules = join_names(scan, harmonise_types(resolve_overlaps(candidates)), runs)
     found = refine(text, scan, language, rules, runs)  # learned model on top
     found = apply_stage(scan, language, found)  # then the precision stage

@@ -1,0 +1,82 @@
+"""A date is never part of a name (ages29, #11): a candidate name whose span holds a date, or ends or starts inside
+one, gives the date's characters up before overlap resolution.
+
+A capitalised run after a cue word reads on over a number ("Koperasi Sinar Jaya 12" of "Koperasi Sinar Jaya
+12/03/2024"), and a display name after a platform word reads a month name as a capital ("Facebook, March 14 Lily
+Tran"); the longer span then wins overlap resolution and the date is lost, or typed ORG or HANDLE. Only shapes that
+can be nothing but a date count: a day and month (and year) in figures with ``/``, ``.`` or ``-`` between and
+plausible values, or a month's name next to a day number. A name cut this way keeps what is left on either side
+while that still holds a capitalised word; otherwise it is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final
+
+from .types import Detection
+
+__all__ = ["date_only_shape", "dates_cut_names"]
+
+_MONTHS: Final = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Januari|Februari|Pebruari|Maret|Mei|Juni|Juli|Agustus|Oktober|Nopember|Desember|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Agu|Agt|Ags|Sep|Sept|Oct|Okt|Nov|Nop|Dec|Des"
+)
+_DAY: Final = r"(?:[12]\d|3[01]|0?[1-9])"
+_ORD: Final = r"(?:st|nd|rd|th)?"
+_YEAR: Final = r"(?:(?:19|20)\d\d|'\d\d)"
+_NUMERIC: Final = re.compile(
+    rf"{_DAY}(?P<sep>[/.\-])(?:1[0-2]|0?[1-9])(?:(?P=sep)(?:(?:19|20)?\d\d))?"
+    rf"|(?:19|20)\d\d(?P<s2>[/.\-])(?:1[0-2]|0?[1-9])(?P=s2){_DAY}"
+)
+_WORDED: Final = re.compile(
+    rf"(?i:(?:the[ \t]+)?{_DAY}{_ORD}[ \t]+(?:of[ \t]+)?(?:{_MONTHS})\.?(?:,?[ \t]+{_YEAR})?"
+    rf"|(?:{_MONTHS})\.?[ \t]+(?:the[ \t]+)?{_DAY}{_ORD}(?:,?[ \t]+{_YEAR})?)"
+)
+_NAME_TYPES: Final = frozenset({"PERSON", "ORG", "LOCATION", "HANDLE", "UNKNOWN"})
+_CAPITAL_WORD: Final = re.compile(r"[A-Z][\w'’\-]+|[A-Z]{2,}")
+_EDGE: Final = " \t,;:.-–"
+
+
+def date_only_shape(value: str) -> bool:
+    """Whether ``value`` (a DATE candidate's text) has a shape only a date has: ``12/03``, ``12.03.2024``,
+    ``2024-03-12``, ``14 March``, ``March 14th, 2024``, ``the 3rd of May`` (not a year or a month alone)."""
+    value = value.strip()
+    return _NUMERIC.fullmatch(value) is not None or _WORDED.fullmatch(value) is not None
+
+
+def _part(det: Detection, start: int, end: int, text: str) -> Detection | None:
+    value = text[start:end]
+    lead = len(value) - len(value.lstrip(_EDGE))
+    value = value.strip(_EDGE)
+    if not _CAPITAL_WORD.search(value):
+        return None
+    start += lead
+    return Detection(start, start + len(value), det.type, det.confidence, det.detector, value)
+
+
+def dates_cut_names(text: str, candidates: Sequence[Detection]) -> list[Detection]:
+    """``candidates`` with every name candidate (PERSON, ORG, LOCATION, HANDLE, UNKNOWN) that overlaps a DATE
+    candidate of a date-only shape (:func:`date_only_shape`) without lying inside it cut to its parts outside the
+    date (each kept while it holds a capitalised word)."""
+    dates = [d for d in candidates if d.type == "DATE" and date_only_shape(d.text)]
+    if not dates:
+        return list(candidates)
+    out: list[Detection] = []
+    for det in candidates:
+        if det.type not in _NAME_TYPES:
+            out.append(det)
+            continue
+        hits = [d for d in dates if d.start < det.end and det.start < d.end]
+        if not hits or all(det.start >= d.start and det.end <= d.end for d in hits):
+            out.append(det)
+            continue
+        lo, hi = min(d.start for d in hits), max(d.end for d in hits)
+        for start, end in ((det.start, lo), (hi, det.end)):
+            if end > start:
+                part = _part(det, start, end, text)
+                if part is not None:
+                    out.append(part)
+    return out
