@@ -24,7 +24,7 @@ from typing import Final
 
 from ._fastrx import Narrowed, dispatch, gated_finditer, trigger
 from ._text import occupied
-from .agecues import AGE_NUMBER, years_at_work
+from .agecues import AGE_NUMBER, WHEN_TAIL_ID, years_at_work
 from .agespeech import find_spoken_ages, later_ages
 from .agewords import AFTER_PERSON_ASPECT, after_person, own_sentence
 from .numwords import EN_NUM, EN_TENS_NUM, ID_NUM, ID_TENS, parse_number
@@ -35,7 +35,8 @@ __all__ = ["age_after_person", "ages_after_persons", "find_context_ages", "how_l
 
 _CLAUSE_END: Final = (
     r"(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+(?i:lebih|lagi|waktu|sekarang|kini|lah|dan|tapi|samo|sama|kata|katanya|"
-    r"and|now|but|so|when|this|next|last|labiah|mungkin)\b|[ \t]+in[ \t]+(?=[A-Z]))"
+    r"and|now|but|so|when|this|next|last|labiah|mungkin|genap|lewat|since|come)\b|[ \t]+in[ \t]+(?=[A-Z])"
+    rf"|[ \t]+{WHEN_TAIL_ID})"
 )
 _ASPECT: Final = AFTER_PERSON_ASPECT
 _AFTER_PERSON: Final = after_person(AGE_NUMBER, _CLAUSE_END)
