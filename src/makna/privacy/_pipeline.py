@@ -10,6 +10,7 @@ from ._cues import scan_cues
 from ._text import cap_runs
 from .address_units import address_units_apart
 from .agecontext import ages_after_persons, find_context_ages
+from .agekin import find_kin_ages
 from .agelists import listed_ages
 from .agespans import drop_spans_of_time
 from .agewhen import when_ages
@@ -98,6 +99,7 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     candidates.extend(find_word_places(scan, language, runs))
     candidates.extend(find_shaped_places(scan, language))
     candidates.extend(find_context_ages(scan))
+    candidates.extend(find_kin_ages(scan))  # "punya anak 7 tahun", "me, forty-one," (agekin.py, ages29)
     candidates = dates_cut_names(scan, candidates)  # a date is no part of a name (date_names.py, ages29)
     candidates = titled_names_first(candidates)  # "Mpok Leha" names a person, whatever a place list says
     first = resolve_overlaps(candidates)
