@@ -18,7 +18,6 @@ from .answers import detect_answers
 from .bank_accounts import accounts_over
 from .catchall import coordinated_names, detect_unknown, repeat_unknown
 from .cuewords import detect_context, detect_context_after
-from .date_names import dates_cut_names
 from .detect import harmonise_types, resolve_overlaps
 from .employers import find_employers
 from .en_context import context_ages, context_orgs, context_persons, context_places, listed_alike
@@ -40,6 +39,7 @@ from .kindtypes import type_by_kind_words
 from .learned import refine
 from .lookalikes import drop_lookalikes
 from .name_extent import close_name_edges
+from .name_cuts import cut_names
 from .name_mentions import spread_mentions
 from .neighbours import listed_places, nicknames, prefixed_places, role_persons, route_places
 from .org_spans import close_org_spans
@@ -100,7 +100,7 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     candidates.extend(find_shaped_places(scan, language))
     candidates.extend(find_context_ages(scan))
     candidates.extend(find_kin_ages(scan))  # "punya anak 7 tahun", "me, forty-one," (agekin.py, ages29)
-    candidates = dates_cut_names(scan, candidates)  # a date is no part of a name (date_names.py, ages29)
+    candidates = cut_names(scan, candidates)  # no date, tab or edge number word in a name (name_cuts.py, ages29)
     candidates = titled_names_first(candidates)  # "Mpok Leha" names a person, whatever a place list says
     first = resolve_overlaps(candidates)
     candidates.extend(repeat_names(scan, first))
@@ -112,7 +112,7 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     candidates.extend(places_after_addresses(scan, first, language))
     candidates.extend(ages_after_persons(scan, first))
     candidates.extend(when_ages(scan, first))  # "Mrs Trewartha-Ollie, ninety-one in the spring", "dua puluh lima jalan"
-    candidates = dates_cut_names(scan, candidates)
+    candidates = cut_names(scan, candidates)
     rules = join_names(scan, harmonise_types(resolve_overlaps(candidates)), runs)
     found = refine(text, scan, language, rules, runs)  # learned model on top
     found = apply_stage(scan, language, found)  # then the precision stage

@@ -1,5 +1,7 @@
-"""A date is never part of a name (ages29, #11): a candidate name whose span holds a date, or ends or starts inside
-one, gives the date's characters up before overlap resolution.
+"""What a name never holds (ages29, #11): a candidate name (PERSON, ORG, LOCATION, HANDLE, UNKNOWN) is cut, before
+overlap resolution, where it holds a date, a tab or a number word at its end.
+
+**A date.** A candidate name whose span holds a date, or ends or starts inside one, gives the date's characters up.
 
 A capitalised run after a cue word reads on over a number ("Koperasi Sinar Jaya 12" of "Koperasi Sinar Jaya
 12/03/2024"), and a display name after a platform word reads a month name as a capital ("Facebook, March 14 Lily
@@ -7,6 +9,15 @@ Tran"); the longer span then wins overlap resolution and the date is lost, or ty
 can be nothing but a date count: a day and month (and year) in figures with ``/``, ``.`` or ``-`` between and
 plausible values, or a month's name next to a day number. A name cut this way keeps what is left on either side
 while that still holds a capitalised word; otherwise it is dropped.
+
+**A tab.** Chat exports and tables put a tab between columns (``19:15<TAB>Nur Aini<TAB>Dua puluh lima, ...``); a
+capitalised run read across it joins a sender's name to the first word of the message. A name is cut at a tab and
+each side kept while it holds a capitalised word and is not a number word alone.
+
+**A number word at an edge.** A capitalised number word (``Dua``, ``Twenty-seven``, ``Ampek``) opening a turn is
+the first word of an answer, often an age, not a name's last or first word: a PERSON or UNKNOWN of two words or
+more loses its number words at either edge. A name that is a number word alone is left as it is (``Lima`` is a
+city; the type passes judge it).
 """
 
 from __future__ import annotations
@@ -15,9 +26,10 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
+from .numwords import parse_number
 from .types import Detection
 
-__all__ = ["date_only_shape", "dates_cut_names"]
+__all__ = ["cut_names", "date_only_shape"]
 
 _MONTHS: Final = (
     r"January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -57,10 +69,7 @@ def _part(det: Detection, start: int, end: int, text: str) -> Detection | None:
     return Detection(start, start + len(value), det.type, det.confidence, det.detector, value)
 
 
-def dates_cut_names(text: str, candidates: Sequence[Detection]) -> list[Detection]:
-    """``candidates`` with every name candidate (PERSON, ORG, LOCATION, HANDLE, UNKNOWN) that overlaps a DATE
-    candidate of a date-only shape (:func:`date_only_shape`) without lying inside it cut to its parts outside the
-    date (each kept while it holds a capitalised word)."""
+def _cut_dates(text: str, candidates: Sequence[Detection]) -> list[Detection]:
     dates = [d for d in candidates if d.type == "DATE" and date_only_shape(d.text)]
     if not dates:
         return list(candidates)
@@ -79,4 +88,54 @@ def dates_cut_names(text: str, candidates: Sequence[Detection]) -> list[Detectio
                 part = _part(det, start, end, text)
                 if part is not None:
                     out.append(part)
+    return out
+
+
+_NUMBER_EDGE_TYPES: Final = frozenset({"PERSON", "UNKNOWN"})
+_WORD: Final = re.compile(r"[^ \t\n]+")
+
+
+def _number_word(word: str) -> bool:
+    return word[:1].isupper() and not word[:1].isdigit() and parse_number(word.strip(",.;:!?")) is not None
+
+
+def _cut_one(text: str, det: Detection) -> list[Detection]:
+    if "\t" in det.text:
+        parts: list[Detection] = []
+        pos = det.start
+        for piece in det.text.split("\t"):
+            part = _part(det, pos, pos + len(piece), text) if piece.strip() else None
+            if part is not None and not all(_number_word(w) for w in part.text.split()):
+                parts.extend(_cut_one(text, part))
+            pos += len(piece) + 1
+        return parts
+    if det.type not in _NUMBER_EDGE_TYPES:
+        return [det]
+    words = list(_WORD.finditer(det.text))
+    if len(words) < 2:
+        return [det]
+    lo, hi = 0, len(words)
+    while lo < hi and _number_word(words[lo].group(0)):
+        lo += 1
+    while hi > lo and _number_word(words[hi - 1].group(0)):
+        hi -= 1
+    if (lo, hi) == (0, len(words)):
+        return [det]
+    if lo == hi:
+        return []
+    part = _part(det, det.start + words[lo].start(), det.start + words[hi - 1].end(), text)
+    return [] if part is None else [part]
+
+
+def cut_names(text: str, candidates: Sequence[Detection]) -> list[Detection]:
+    """``candidates`` with every name candidate cut where it holds what no name holds: a DATE candidate's
+    characters (of a date-only shape, :func:`date_only_shape`) where the name overlaps it without lying inside it,
+    a tab, and (PERSON and UNKNOWN of two words or more) number words at either edge; each part kept while it
+    holds a capitalised word."""
+    out: list[Detection] = []
+    for det in _cut_dates(text, candidates):
+        if det.type in _NAME_TYPES and ("\t" in det.text or det.type in _NUMBER_EDGE_TYPES):
+            out.extend(_cut_one(text, det))
+        else:
+            out.append(det)
     return out
