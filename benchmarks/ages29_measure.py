@@ -28,7 +28,6 @@ from __future__ import annotations
 import argparse
 import re
 from collections import Counter
-from typing import Any
 
 from ages26_measure import outcome as age_outcome  # type: ignore[import-not-found]
 from ages26_measure import shape as age_shape
@@ -40,7 +39,10 @@ _MONTH = (
     r"aug(?:ust)?|sep(?:t(?:ember)?)?|okt(?:ober)?|oct(?:ober)?|nov(?:ember)?|des(?:ember)?|dec(?:ember)?|"
     r"januari|pebruari|nopember|agustus)\.?"
 )
-_WEEKDAY = r"(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_WEEKDAY = (
+    r"(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+)
 _CORRECTION = re.compile(r"(?i:\b(?:eh|ehh|em|I mean|maksud(?:nya| saya| aku)?|no|bukan|salah|sorry|maaf)\b)")
 _UMUR = re.compile(r"(?i:\b(?:umur|usia|umua|umurnya|usianya|umurku|usiaku|umuanyo)\w*[ \t:,]*(?:\w+[ \t]+){0,2}$)")
 _AGED = re.compile(r"(?i:\b(?:aged|age|ages|old|turn(?:s|ed|ing)?)\b[ \t:,]*(?:\w+[ \t]+){0,1}$)")
@@ -78,8 +80,13 @@ def age_form(t: str) -> str:
 _D_BEFORE = (
     ("tanggal", re.compile(r"(?i:\b(?:tanggal|tgl\.?|tangga|date[sd]?|dated)[ \t:]*$)")),
     ("born", re.compile(r"(?i:\b(?:lahir|born|kelahiran)\b[ \t\w]{0,12}$)")),
-    ("on", re.compile(r"(?i:\b(?:on|pada|hari|sejak|since|from|until|till|sampai|sampe|by|before|after|sebelum|"
-                      r"sesudah|setelah|tiap|every)\b[ \t]*(?:the[ \t]+)?$)")),
+    (
+        "on",
+        re.compile(
+            r"(?i:\b(?:on|pada|hari|sejak|since|from|until|till|sampai|sampe|by|before|after|sebelum|"
+            r"sesudah|setelah|tiap|every)\b[ \t]*(?:the[ \t]+)?$)"
+        ),
+    ),
 )
 
 
@@ -98,7 +105,9 @@ def date_form(t: str) -> str:
         return "weekday"
     if re.search(rf"\d{{1,2}}(?:st|nd|rd|th)?[ \t.,-]*(?:of[ \t]+)?{_MONTH}", low):
         return "day+month-name" + ("+year" if has_year else "")
-    if re.search(rf"{_MONTH}[ \t.,-]*\d{{1,2}}(?:st|nd|rd|th)?\b", low) and not re.search(rf"{_MONTH}[ \t]*\d{{4}}", low):
+    if re.search(rf"{_MONTH}[ \t.,-]*\d{{1,2}}(?:st|nd|rd|th)?\b", low) and not re.search(
+        rf"{_MONTH}[ \t]*\d{{4}}", low
+    ):
         return "month-name+day" + ("+year" if has_year else "")
     if re.search(_MONTH, low):
         return "month-name+year" if has_year else "month-name"

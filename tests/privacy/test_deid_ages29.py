@@ -156,11 +156,27 @@ def _cut(text: str, name: str, kind: str, date: str | None) -> list[tuple[str, s
 @pytest.mark.parametrize(
     ("text", "name", "kind", "date", "left"),
     [
-        ("Ada rapat di Koperasi Sinar Jaya 12/03/2024 kemarin.", "Koperasi Sinar Jaya 12", "ORG", "12/03/2024",
-         "Koperasi Sinar Jaya"),
-        ("She messaged me on Facebook, March 14 Lily Tran posted it.", "March 14 Lily Tran", "HANDLE", "March 14",
-         "Lily Tran"),
-        ("Dia masuk Grup Arisan Melati 5.6.2024 kemarin.", "Grup Arisan Melati 5", "ORG", "5.6.2024", "Grup Arisan Melati"),
+        (
+            "Ada rapat di Koperasi Sinar Jaya 12/03/2024 kemarin.",
+            "Koperasi Sinar Jaya 12",
+            "ORG",
+            "12/03/2024",
+            "Koperasi Sinar Jaya",
+        ),
+        (
+            "She messaged me on Facebook, March 14 Lily Tran posted it.",
+            "March 14 Lily Tran",
+            "HANDLE",
+            "March 14",
+            "Lily Tran",
+        ),
+        (
+            "Dia masuk Grup Arisan Melati 5.6.2024 kemarin.",
+            "Grup Arisan Melati 5",
+            "ORG",
+            "5.6.2024",
+            "Grup Arisan Melati",
+        ),
     ],
 )
 def test_a_name_gives_up_a_date(text: str, name: str, kind: str, date: str, left: str) -> None:

@@ -38,8 +38,8 @@ from .kindapposed import apposed_orgs
 from .kindtypes import type_by_kind_words
 from .learned import refine
 from .lookalikes import drop_lookalikes
-from .name_extent import close_name_edges
 from .name_cuts import cut_names
+from .name_extent import close_name_edges
 from .name_mentions import spread_mentions
 from .neighbours import listed_places, nicknames, prefixed_places, role_persons, route_places
 from .org_spans import close_org_spans

@@ -46,7 +46,8 @@ puluh``."""
 
 AFTER_PERSON_HEDGES: Final = (
     r"maybe|perhaps|probably|roughly|mungkin|kiro-kiro|kiro2|kira2|agaknya|agaknyo|kurang[ \t]+lebih|"
-    r"(?:saya|aku|ambo|ulun|awak|gue|sy)[ \t]+(?:kira|kiro|rasa|raso|tebak)|I[ \t]+(?:think|reckon|guess|['’]d[ \t]+say)|la"
+    r"(?:saya|aku|ambo|ulun|awak|gue|sy)[ \t]+(?:kira|kiro|rasa|raso|tebak)|"
+    r"I[ \t]+(?:think|reckon|guess|['’]d[ \t]+say)|la"
 )
 """Hedges and guesses between a person and an age (ages29): ``Purity is maybe twenty-four``, ``Pak Hendri,
 kiro-kiro ampek puluah``, ``namonyo Irwan, ambo kiro tigo puluah`` (Minang "I reckon"), ``Rizky la tujuh belas``
