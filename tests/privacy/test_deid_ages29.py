@@ -256,3 +256,29 @@ def test_an_age_at_a_start_in_life(text: str, age: str) -> None:
 )
 def test_no_start_in_life_for_a_clock_a_sum_or_a_thing(text: str) -> None:
     assert _ages(text, "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "age"),
+    [
+        ("We came in May, and my son Tomasz, six, started school.", "Tomasz", "six"),
+        ("My daughter Ella, four, goes to the nursery.", "Ella", "four"),
+        ("Anak saya Nadia, tujuh, sudah sekolah.", "Nadia", "tujuh"),
+        ("Cucu ambo Fadli, limo, alah pandai mangaji.", "Fadli", "limo"),
+    ],
+)
+def test_a_small_age_after_a_child_named_by_a_kin_noun(text: str, name: str, age: str) -> None:
+    assert _after(text, name) == [age]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("I called Tomasz, six, seven times that day.", "Tomasz"),
+        ("We invited Tomasz, two, three people came.", "Tomasz"),
+        ("My son Tomasz, two, three times a week he calls.", "Tomasz"),
+        ("Saya telepon Nadia, tujuh, delapan kali.", "Nadia"),
+    ],
+)
+def test_a_small_number_without_a_child_kin_noun_or_running_on_is_a_count(text: str, name: str) -> None:
+    assert _after(text, name) == []
