@@ -177,10 +177,11 @@ def _cut(text: str, name: str, kind: str, date: str | None) -> list[tuple[str, s
             "5.6.2024",
             "Grup Arisan Melati",
         ),
+        ("Anaknya masuk SD 15 Juli 2025 nanti.", "SD 15", "ORG", "15 Juli 2025", None),
     ],
 )
-def test_a_name_gives_up_a_date(text: str, name: str, kind: str, date: str, left: str) -> None:
-    assert _cut(text, name, kind, date) == [(kind, left), ("DATE", date)]
+def test_a_name_gives_up_a_date(text: str, name: str, kind: str, date: str, left: str | None) -> None:
+    assert _cut(text, name, kind, date) == ([(kind, left)] if left else []) + [("DATE", date)]
 
 
 @pytest.mark.parametrize(
@@ -199,7 +200,8 @@ def test_a_name_keeps_what_no_date_only_shape_holds(text: str, name: str, kind: 
     ("text", "name", "kind", "left"),
     [
         ("19:15\tNur Aini\tDua puluh lima, jalan dua puluh enam.", "Nur Aini\tDua", "PERSON", ["Nur Aini"]),
-        ("P4: Twenty-seven Grace said no.", "Twenty-seven Grace", "PERSON", ["Grace"]),
+        ("R: Yes Rina Marpaung Dua puluh lima.", "Rina Marpaung Dua", "PERSON", ["Rina Marpaung"]),
+        ("R: Twenty Five Grace said no.", "Twenty Five Grace", "PERSON", ["Grace"]),
         ("09:02\tBudi Santoso\tBank Nagari", "Budi Santoso\tBank Nagari", "ORG", ["Budi Santoso", "Bank Nagari"]),
     ],
 )
@@ -213,6 +215,7 @@ def test_a_name_is_cut_at_a_tab_and_at_an_edge_number_word(text: str, name: str,
         ("Kami pindah ke Lima tahun lalu.", "Lima", "LOCATION"),
         ("Ms Tiga Santoso rang me.", "Tiga Santoso", "ORG"),
         ("Yang datang Pak Budi Santoso.", "Budi Santoso", "PERSON"),
+        ("Urang kampuang maimbau ambo Ciek Tuo, dek anak partamo.", "Ciek Tuo", "PERSON"),
     ],
 )
 def test_a_name_without_a_tab_or_an_edge_number_word_stays(text: str, name: str, kind: str) -> None:

@@ -15,18 +15,21 @@ capitalised run read across it joins a sender's name to the first word of the me
 each side kept while it holds a capitalised word and is not a number word alone.
 
 **A number word at an edge.** A capitalised number word (``Dua``, ``Twenty-seven``, ``Ampek``) opening a turn is
-the first word of an answer, often an age, not a name's last or first word: a PERSON or UNKNOWN of two words or
-more loses its number words at either edge. A name that is a number word alone is left as it is (``Lima`` is a
-city; the type passes judge it).
+the first word of an answer, often an age, not a name's last word: a PERSON or UNKNOWN of two words or more loses
+the number words at its end, and at its start only a number of two words or more (a nickname may open with one:
+Minang ``Ciek Tuo``, "the eldest"). A name that is a number word alone is left as it is (``Lima`` is a city; the
+type passes judge it). A part that is a kind of place or body alone (``SD`` of ``SD 15 Juli 2025``) is dropped.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 from typing import Final
 
 from .numwords import parse_number
+from .places import LOCATION_TYPE_WORDS, ORG_TYPE_WORDS
 from .types import Detection
 
 __all__ = ["cut_names", "date_only_shape"]
@@ -59,12 +62,17 @@ def date_only_shape(value: str) -> bool:
     return _NUMERIC.fullmatch(value) is not None or _WORDED.fullmatch(value) is not None
 
 
+@cache
+def _type_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in (*ORG_TYPE_WORDS, *LOCATION_TYPE_WORDS))
+
+
 def _part(det: Detection, start: int, end: int, text: str) -> Detection | None:
     value = text[start:end]
     lead = len(value) - len(value.lstrip(_EDGE))
     value = value.strip(_EDGE)
-    if not _CAPITAL_WORD.search(value):
-        return None
+    if not _CAPITAL_WORD.search(value) or value.lower() in _type_words():
+        return None  # nothing capitalised, or a kind of place or body alone ("SD" of "SD 15 Juli 2025")
     start += lead
     return Detection(start, start + len(value), det.type, det.confidence, det.detector, value)
 
@@ -115,10 +123,12 @@ def _cut_one(text: str, det: Detection) -> list[Detection]:
     if len(words) < 2:
         return [det]
     lo, hi = 0, len(words)
+    while hi > 1 and _number_word(words[hi - 1].group(0)):
+        hi -= 1
     while lo < hi and _number_word(words[lo].group(0)):
         lo += 1
-    while hi > lo and _number_word(words[hi - 1].group(0)):
-        hi -= 1
+    if lo < 2:
+        lo = 0  # "Twenty Five Grace": a number of two words or more opening it; "Ciek Tuo" (a Minang nickname) stays
     if (lo, hi) == (0, len(words)):
         return [det]
     if lo == hi:
@@ -130,8 +140,8 @@ def _cut_one(text: str, det: Detection) -> list[Detection]:
 def cut_names(text: str, candidates: Sequence[Detection]) -> list[Detection]:
     """``candidates`` with every name candidate cut where it holds what no name holds: a DATE candidate's
     characters (of a date-only shape, :func:`date_only_shape`) where the name overlaps it without lying inside it,
-    a tab, and (PERSON and UNKNOWN of two words or more) number words at either edge; each part kept while it
-    holds a capitalised word."""
+    a tab, and (PERSON and UNKNOWN of two words or more) number words at the end or a number of two words or more at
+    the start; each part kept while it holds a capitalised word and is no type word alone."""
     out: list[Detection] = []
     for det in _cut_dates(text, candidates):
         if det.type in _NAME_TYPES and ("\t" in det.text or det.type in _NUMBER_EDGE_TYPES):
