@@ -10,6 +10,7 @@ from ._cues import scan_cues
 from ._text import cap_runs
 from .address_units import address_units_apart
 from .agecontext import ages_after_persons, find_context_ages
+from .agekin import find_kin_ages
 from .agelists import listed_ages
 from .agespans import drop_spans_of_time
 from .agewhen import when_ages
@@ -37,6 +38,7 @@ from .kindapposed import apposed_orgs
 from .kindtypes import type_by_kind_words
 from .learned import refine
 from .lookalikes import drop_lookalikes
+from .name_cuts import cut_names
 from .name_extent import close_name_edges
 from .name_mentions import spread_mentions
 from .neighbours import listed_places, nicknames, prefixed_places, role_persons, route_places
@@ -97,6 +99,8 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     candidates.extend(find_word_places(scan, language, runs))
     candidates.extend(find_shaped_places(scan, language))
     candidates.extend(find_context_ages(scan))
+    candidates.extend(find_kin_ages(scan))  # "punya anak 7 tahun", "me, forty-one," (agekin.py, ages29)
+    candidates = cut_names(scan, candidates)  # no date, tab or edge number word in a name (name_cuts.py, ages29)
     candidates = titled_names_first(candidates)  # "Mpok Leha" names a person, whatever a place list says
     first = resolve_overlaps(candidates)
     candidates.extend(repeat_names(scan, first))
@@ -108,6 +112,7 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     candidates.extend(places_after_addresses(scan, first, language))
     candidates.extend(ages_after_persons(scan, first))
     candidates.extend(when_ages(scan, first))  # "Mrs Trewartha-Ollie, ninety-one in the spring", "dua puluh lima jalan"
+    candidates = cut_names(scan, candidates)
     rules = join_names(scan, harmonise_types(resolve_overlaps(candidates)), runs)
     found = refine(text, scan, language, rules, runs)  # learned model on top
     found = apply_stage(scan, language, found)  # then the precision stage

@@ -24,7 +24,7 @@ from typing import Final
 
 from ._fastrx import Narrowed, dispatch, gated_finditer, trigger
 from ._text import occupied
-from .agecues import AGE_NUMBER, years_at_work
+from .agecues import AGE_NUMBER, WHEN_TAIL_ID, years_at_work
 from .agespeech import find_spoken_ages, later_ages
 from .agewords import AFTER_PERSON_ASPECT, after_person, own_sentence
 from .numwords import EN_NUM, EN_TENS_NUM, ID_NUM, ID_TENS, parse_number
@@ -35,7 +35,8 @@ __all__ = ["age_after_person", "ages_after_persons", "find_context_ages", "how_l
 
 _CLAUSE_END: Final = (
     r"(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+(?i:lebih|lagi|waktu|sekarang|kini|lah|dan|tapi|samo|sama|kata|katanya|"
-    r"and|now|but|so|when|this|next|last|labiah|mungkin)\b|[ \t]+in[ \t]+(?=[A-Z]))"
+    r"and|now|but|so|when|this|next|last|labiah|mungkin|genap|lewat|since|come)\b|[ \t]+in[ \t]+(?=[A-Z])"
+    rf"|[ \t]+{WHEN_TAIL_ID})"
 )
 _ASPECT: Final = AFTER_PERSON_ASPECT
 _AFTER_PERSON: Final = after_person(AGE_NUMBER, _CLAUSE_END)
@@ -309,19 +310,35 @@ def how_long_here(text: str, start: int, said: str) -> bool:
     return _asked_how_long(text, start) or years_at_work(text, start, said)
 
 
+_CHILD_LED: Final = re.compile(
+    r"(?i:\b(?:(?:my|our|his|her|their|your)[ \t]+(?:(?:little|baby|youngest|eldest|oldest)[ \t]+)?"
+    r"(?:son|daughter|boy|girl|grandson|granddaughter|grandchild|kid|child|baby|youngest|eldest|little[ \t]+one)"
+    r"|(?:anak|adik|adek|adiak|cucu|putra|putri|bungsu)(?:ku|mu|nya|nyo|[ \t]+(?:saya|aku|ambo|ulun|awak|kami|dia))?"
+    r"|si[ \t]+(?:bungsu|kecil|ketek|adik))[ \t]*,?[ \t]+)$"
+)
+"""A child named by a kin noun just before (ages29): ``my son Tomasz, six,``, ``anak saya Nadia, tujuh,``: then a
+bare number under ten after the name and a comma is the child's age, not a count."""
+
+
 def age_after_person(
-    text: str, end: int, patterns: Sequence[re.Pattern[str]] = (_AFTER_PERSON, _OWN_SENTENCE)
+    text: str,
+    end: int,
+    patterns: Sequence[re.Pattern[str]] = (_AFTER_PERSON, _OWN_SENTENCE),
+    start: int | None = None,
 ) -> re.Match[str] | None:
     """The age right after a person ending at ``end`` (the first of ``patterns`` that matches:
     :func:`agewords.after_person`, :func:`agewords.own_sentence`), or ``None``: a comma, an aspect word or a full
     stop must come between ("Rina 12" is none), a bare small number after a comma or a full stop alone is a count
-    ("Rina, dua, tiga orang"), and a number of years in a sentence that asks how long or works or stays somewhere
-    is how long (:func:`how_long_here`)."""
+    ("Rina, dua, tiga orang") unless a child kin noun leads the person who ends at ``end`` and starts at ``start``
+    (``my son Tomasz, six,``: :data:`_CHILD_LED`), and a number of years in a sentence that asks how long or works
+    or stays somewhere is how long (:func:`how_long_here`)."""
     m = next((m for m in (p.match(text, end) for p in patterns) if m is not None), None)
     if m is None or not _plausible(m.group("a")) or not m.group("sep").strip():
         return None
     if _bare_small(m.group("a")) and m.group("sep").strip(" \t,.") == "":
-        return None
+        led = start is not None and _CHILD_LED.search(text, max(0, start - 40), start) is not None
+        if not led or m.group("sep").strip() != "," or _runs_into_noun(text, m.end("a")):
+            return None
     return None if how_long_here(text, m.start("a"), m.group("a")) else m
 
 
@@ -336,7 +353,7 @@ def ages_after_persons(text: str, found: Sequence[Detection]) -> Iterator[Detect
     new: list[Detection] = []
     for det in found:
         if det.type == "PERSON":
-            m = age_after_person(text, det.end)
+            m = age_after_person(text, det.end, start=det.start)
             if m is None or not free(m.start("a"), m.end("a")):
                 continue
             new.append(Detection(m.start("a"), m.end("a"), "AGE", 0.75, "age.after_person", m.group("a")))

@@ -34,16 +34,23 @@ from .numwords import (
 )
 from .types import Detection
 
-__all__ = ["AGE_NUMBER", "find_said_ages", "years_at_work"]
+__all__ = ["AGE_NUMBER", "WHEN_TAIL_ID", "find_said_ages", "years_at_work"]
 
 _UNIT = r"(?:tahun|taun|taon|taong|thn)"
 _END: Final = (
     r"(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+(?:and|now|then|but|so|when|in|next|last|this|also|too|already|dan|sekarang|"
     r"waktu|tapi|juga|na|po|pa|lang|she|he|I|they|we)\b)"
 )
+WHEN_TAIL_ID: Final = (
+    r"(?i:bulan|minggu|pekan|januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|"
+    r"desember|lebaran|natal|imlek|syawal)[ \t]+(?i:lalu|kemarin|kemaren|kamari|nanti|depan|ini)\b"
+)
+"""When an age was or will be reached, said after it (ages29): ``sembilan tahun Juli lalu``, ``enam taun bulan
+depan``. A month or a season is needed: ``lima tahun lalu`` alone is "five years ago", a span of time."""
 _ID_END: Final = (
     r"(?=[ \t]*(?:[.,;!?)\n]|$)|[ \t]+(?:lebih|lagi|waktu|sekarang|kini|lah|dan|tapi|samo|sama|tinggal|ikut|"
-    r"masih|baru|sudah|labiah|jalan(?=[ \t]*[,.;!?]))\b)"
+    r"masih|baru|sudah|labiah|genap|lewat|jalan(?=[ \t]*[,.;!?]))\b"
+    rf"|[ \t]+{WHEN_TAIL_ID})"
 )
 """An Indonesian age ends its clause, or a particle or a time word follows (``baru lima taun waktu``, ``sambilan
 taun jalan,``: going on nine)."""

@@ -145,6 +145,23 @@ _LIFE_EVENT: Final = re.compile(
 at seventeen``, ``dropped out at sixteen``, ``dia hamil pas 15``, ``menikah waktu sembilan belas tahun``): thirteen
 or more, in digits or words, no clock, span of time, sum, month or per cent after it."""
 _LIFE_EVENT_GATE: Final = trigger([" at ", " pas ", " waktu ", " wktu ", " saat ", " ketika ", " usia "])
+_STARTED_AT: Final = re.compile(
+    r"\b(?:I|(?i:he|she|we|they|you|who))[ \t]+(?:(?i:first|only|just|then|finally|eventually)[ \t]+)?"
+    r"(?i:(?:(?:started|began|moved|came|arrived|joined|enlisted|emigrated|got[ \t]+married|went[ \t]+(?:abroad|"
+    r"overseas|away|out[ \t]+to[ \t]+work))(?:[ \t]+(?!at\b)[A-Za-z][\w'’\-]*){0,3}?"
+    r"|(?:finished|completed|left|quit)[ \t]+(?:(?:my|the|high|primary|secondary)[ \t]+)?(?:school|college|"
+    r"university|uni|form[ \t]+\w+|standard[ \t]+\w+|year[ \t]+\w+|grade[ \t]+\w+|studies|training|SMA|SMP|SD))"
+    r"[ \t]+at)"
+    rf"[ \t]+(?P<a>(?:1[3-9]|[2-9]\d|(?i:{EN_TENS_TEENS}))(?:[ \t]+(?i:years?[ \t]+old))?)"
+    r"(?![\w:\-]|[.,]\d|[ \t]*(?:%|(?i:am|pm|a\.m|p\.m|o['’]clock|percent|past|to|hundred|thousand|sharp|"
+    r"minutes?|hours?|weeks?|months?|days?|quid|pounds?|dollars?|euros?|k|mph|km|miles?|degrees?|stone|kg)\b))"
+)
+"""An age at a start in life (ages29): a pronoun, a verb of starting, moving or marrying and up to three words (or
+a verb of finishing and a school), "at",
+then a number of 13 to 99 that no clock time, sum or measure follows (``started working for them at twenty-four``,
+``finished Form Four at nineteen``, ``came over at seventeen``); not ``started at twenty past``, ``arrived at
+fifteen minutes to``."""
+_STARTED_AT_GATE: Final = trigger([" at "])
 _KIN_S: Final = re.compile(
     dispatch("mum mom dad nan nana gran granny grandma grandad grandpa mama papa".split(), fold=True, not_after=r"\w'’")
     + r"['’]s[ \t]+(?:(?i:only|just|nearly|almost|about|now|already)[ \t]+)?"
@@ -185,6 +202,7 @@ def find_spoken_ages(text: str) -> Iterator[Detection]:
         (_DESCRIBED, _DESCRIBED_GATE, 0.72),
         (_AT_EVENT, _AT_EVENT_GATE, 0.76),
         (_LIFE_EVENT, _LIFE_EVENT_GATE, 0.76),
+        (_STARTED_AT, _STARTED_AT_GATE, 0.74),
         (_CHAT_UNIT, _CHAT_UNIT_GATE, 0.8),
         (_KIN_S, _KIN_S_GATE, 0.78),
         (_BIRTHDAY, _BIRTHDAY_GATE, 0.76),

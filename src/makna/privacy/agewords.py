@@ -20,6 +20,7 @@ from typing import Final
 
 __all__ = [
     "AFTER_PERSON_ASPECT",
+    "AFTER_PERSON_HEDGES",
     "AFTER_PERSON_PARTICLES",
     "REGIONAL_ASPECT",
     "WORK_VERBS",
@@ -43,10 +44,19 @@ REGIONAL_ASPECT: Final = r"su|wis|wes|uwis|tos|atos|parantos|geus"
 ``tos``/``atos``/``parantos``/``geus`` (Sundanese): ``Mama Yuliana su enam puluh``, ``Mbah Karto wis pitung
 puluh``."""
 
+AFTER_PERSON_HEDGES: Final = (
+    r"maybe|perhaps|probably|roughly|mungkin|kiro-kiro|kiro2|kira2|agaknya|agaknyo|kurang[ \t]+lebih|"
+    r"(?:saya|aku|ambo|ulun|awak|gue|sy)[ \t]+(?:kira|kiro|rasa|raso|tebak)|"
+    r"I[ \t]+(?:think|reckon|guess|['’]d[ \t]+say)|la"
+)
+"""Hedges and guesses between a person and an age (ages29): ``Purity is maybe twenty-four``, ``Pak Hendri,
+kiro-kiro ampek puluah``, ``namonyo Irwan, ambo kiro tigo puluah`` (Minang "I reckon"), ``Rizky la tujuh belas``
+(``la``, "already" in Minang and Bengkulu speech, as ``lah``/``alah``)."""
+
 AFTER_PERSON_ASPECT: Final = (
     rf"{REGIONAL_ASPECT}|waktu[ \t]+itu|dulu|kini|sekarang|baru|masih|sudah|udah|dah|lah|alah|umurnya|umurnyo|"
     r"umurnye|usianya|umuanyo|still[ \t]+there|now|only|just|aged|is|was|nearly|almost|about|around|barely|hampir|"
-    r"sekitar|kira-kira"
+    rf"sekitar|kira-kira|{AFTER_PERSON_HEDGES}"
 )
 """Aspect words, copulas and hedges between a person and an age (``Rembulan waktu itu sebelas taun``, ``Maria,
 nearly six``)."""
