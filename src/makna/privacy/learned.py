@@ -357,6 +357,8 @@ def refine(text: str, scan: str, language: str, found: list[Detection], runs: Se
             start = scan.index(" ", start) + 1  # "Kemarin Indah datang": the sentence's first word is no name
         if kind == "PERSON" and " " not in scan[start:end] and is_ordinary_word(scan[start:end]):
             continue  # "Intan itu batu mulia": a lone ordinary word as a name needs a rule's evidence
+        if kind == "PERSON" and len(scan[start:end]) > 1 and scan[start:end].isalpha() and scan[start:end].isupper():
+            continue  # "urus SKCK dulu": a word in capitals alone is a short form; a name in capitals has a rule's cue
         if kind in CHECKED_TYPES and not validated(scan, start, end, kind, persons, person_ends, age_ends):
             continue  # an age, a date, an identity number or a plate the rules would refuse ("45 and a half" as rent)
         if kind == "AGE":
