@@ -1,0 +1,68 @@
+"""prec29 (issue #11): two look-alikes that only a learned part proposed, in both languages.
+
+* the learned layer alone never makes a word in capitals a PERSON unless a given-name or surname list knows it
+  in title case ("urus SKCK dulu", "the DVLA wrote" are short forms; "ketemu RINA" is a name in capitals);
+* the organisation context model never adds a span without a letter (a number left when a capitalised run's stop
+  word was trimmed: "kerja di Grab 2 tahun").
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from makna.privacy import learned
+from makna.privacy._text import cap_runs
+from makna.privacy.orgcontext import OrgContextModel, decide
+
+
+def _refined(monkeypatch: pytest.MonkeyPatch, text: str, word: str, kind: str, language: str) -> list[str]:
+    """The spans ``refine`` keeps when the model proposes ``word`` as ``kind`` and no rule fired."""
+    start = text.index(word)
+    monkeypatch.setattr(learned, "load_model", lambda: SimpleNamespace(retype=False, extend=False))
+    monkeypatch.setattr(learned, "model_spans", lambda *_a, **_k: [(start, start + len(word), kind, 0.9)])
+    with learned.using(None):  # type: ignore[arg-type]
+        got = learned.refine(text, text, language, [], cap_runs(text))
+    return [f"{d.type}:{d.text}" for d in got]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "language"),
+    [
+        ("Waktu itu saya urus SKCK dulu di kantor.", "SKCK", "id"),
+        ("Terus KJP anak saya belum cair.", "KJP", "id"),
+        ("Then the DVLA wrote to me again.", "DVLA", "en"),
+        ("I showed them my BRP and they laughed.", "BRP", "en"),
+    ],
+)
+def test_a_short_form_in_capitals_is_no_learned_person(
+    monkeypatch: pytest.MonkeyPatch, text: str, word: str, language: str
+) -> None:
+    assert _refined(monkeypatch, text, word, "PERSON", language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kind", "language"),
+    [
+        ("Saya ketemu RINA di pasar kemarin.", "RINA", "PERSON", "id"),  # a listed given name, in capitals
+        ("My landlord JAMES never answers.", "JAMES", "PERSON", "en"),
+        ("Saya ketemu Ranteli di pasar kemarin.", "Ranteli", "PERSON", "id"),  # title case: the model's own call
+        ("The rent goes to Wexbury Homes now.", "Wexbury Homes", "ORG", "en"),
+        ("Dulu saya kerja di KOPSAR tiga tahun.", "KOPSAR", "ORG", "id"),  # capitals as an organisation stay
+    ],
+)
+def test_the_learned_layer_keeps_names_and_organisations(
+    monkeypatch: pytest.MonkeyPatch, text: str, word: str, kind: str, language: str
+) -> None:
+    assert _refined(monkeypatch, text, word, kind, language) == [f"{kind}:{word}"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Saya kerja di Grab 2 tahun, lalu di Kopsarindo.", "I rode for Uber 2 years, then for Wexbury."],
+)
+def test_the_context_model_adds_no_span_without_a_letter(text: str) -> None:
+    runs = cap_runs(text)
+    got = decide(OrgContextModel(9.0, {}, 0.7, 0.8), text, [], runs)  # a model that adds every candidate
+    assert [d.text for d in got] == [text.split()[-1].rstrip(".")]  # the name, never the number
