@@ -119,3 +119,13 @@ def test_detect_drops_the_language_and_keeps_the_name(text: str, language: str, 
     got = {d.text for d in detect(text, language=language)}
     assert word not in got
     assert name in got
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [("SAYA KETEMU RANTELI DI PASAR KEMARIN.", "RANTELI"), ("THEN I RANG KOFIRAH ABOUT THE RENT.", "KOFIRAH")],
+)
+def test_in_a_line_typed_in_capitals_the_learned_layer_keeps_a_name(
+    monkeypatch: pytest.MonkeyPatch, text: str, word: str
+) -> None:
+    assert _refined(monkeypatch, text, word, "PERSON", "id") == [f"PERSON:{word}"]
