@@ -18,7 +18,9 @@ A late filter of the finished detections, reading only the span, its neighbours 
 - (round fourteen) a people named as an origin ("urang Karo", "keturunan India", "a Yoruba man":
   :mod:`makna.privacy.ethnonyms`), and a clock time, a role named in speech, a sentence-opening word of speech or
   an acronym the text handles as a thing ("6 a.m", "mulai dari Peserta 1", "Temenku, ...", "servis AC":
-  :mod:`makna.privacy.thingwords`).
+  :mod:`makna.privacy.thingwords`);
+- (round twenty-nine) a language's name used as a language ("my Tagalog is zero", "mass in Tetum":
+  :mod:`makna.privacy.language_names`).
 
 ORG spans other than schemes are kept: a platform or shop that employs someone is an organisation.
 """
@@ -36,6 +38,7 @@ from . import gazetteers as gz
 from ._orgheads import JOB_WORDS
 from .context_drops import drop_context_things
 from .ethnonyms import names_a_people
+from .language_names import names_a_language
 from .precision import stage_is_off
 from .thingwords import names_a_thing
 from .types import Detection
@@ -273,6 +276,7 @@ def _local_lookalike(scan: str, det: Detection) -> bool:
         or _role_label(det)
         or _named_by_context(scan, det)
         or names_a_people(scan, det)
+        or names_a_language(scan, det)
         or names_a_thing(scan, det)
         or (det.type in _NAMED and det.detector != "person.speaker" and _joined_stop(scan, det))
         or (det.detector.startswith(_GUESSES) and _article_phrase(scan, det))

@@ -631,6 +631,8 @@ def decide(model: OrgContextModel, scan: str, found: list[Detection], runs: Sequ
     slots = model.slots()
     gate = math.log(model.add / (1.0 - model.add)) - _MARGIN if 0.0 < model.add < 1.0 else None
     for name, mentions in group(candidates(scan, found, runs)).items():
+        if not any(c.isalpha() for c in name):
+            continue  # a number a capitalised run held ("Kamar 3"): no organisation is named without a letter
         if all(m.found is not None for m in mentions) and (
             any(m.found.type == "ORG" for m in mentions if m.found is not None)
             or all(m.found.detector in _KEEP for m in mentions if m.found is not None)
