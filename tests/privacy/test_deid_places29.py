@@ -59,6 +59,8 @@ def test_touching_organisation_pieces_are_one_span(text: str, parts: list[tuple[
         ("A: Then Ruth Harwick Logistics rang.", [("Ruth", "PERSON"), ("Harwick Logistics", "ORG")]),
         # a firm then a place: the place is where it is
         ("A: I worked for Kelvora Couriers Leeds branch.", [("Kelvora Couriers", "ORG"), ("Leeds", "LOCATION")]),
+        # a line in capitals: its case says nothing
+        ("A: SHE VOLUNTEERS AT ORDSALL CARERS FORUM.", [("ORDSALL", "LOCATION"), ("CARERS FORUM", "ORG")]),
         # a comma, a line break, two spaces: two names
         ("A: Asda, Kelvora Couriers, all of them.", [("Asda", "ORG"), ("Kelvora Couriers", "ORG")]),
         ("A: Asda\nKelvora Couriers took me on.", [("Asda", "ORG"), ("Kelvora Couriers", "ORG")]),

@@ -86,6 +86,8 @@ def _joined(text: str, left: Detection, right: Detection) -> bool:
         return False
     if m.group("amp"):  # "Haroon & Sons": one firm
         return True
+    if (m.group("space") or m.group("w1") == "of") and not _cased(text, left.start):
+        return False  # a line in capitals: its case says nothing, and the detectors' pieces there are no names
     if m.group("space"):  # "Ordsall" and "Carers Forum": a place's name opens the organisation's, nothing between
         return left.type == "LOCATION" and right.type == "ORG"
     if m.group("dot"):  # "St" and "Brigid Parish" of "St. Brigid Parish": an abbreviation opens the name
@@ -119,6 +121,13 @@ def _heads_of_place(word: str) -> bool:
     """Whether ``word`` heads a body named for its place after ``of`` ("Kestrel Drivers Union of Wexford", "Anglican
     Church of Kenya"): a cause's or a body's head, not a firm's trade or form."""
     return (heads_for(word) or word in ORG_HEAD_WORDS) and word not in _FIRM_FORMS
+
+
+def _cased(text: str, at: int) -> bool:
+    """Whether the line around ``at`` holds a lower-case letter (a line in capitals says nothing by its case)."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return _HAS_LOWER.search(text, start, len(text) if end < 0 else end) is not None
 
 
 def _first_words(text: str, det: Detection, floor: int) -> int:
