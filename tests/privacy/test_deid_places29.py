@@ -1,10 +1,10 @@
 """places29 (issue #11): an English organisation found as touching pieces is one span.
 
-Round twenty-nine's four unseen sets held organisations cut in two, one piece typed a place: a place's piece right
-before an organisation's, one space between them, or an organisation's head, ``of`` and a place ("... Union of
-<place>"). ``close_org_spans`` now joins those; a person before an organisation, a comma, a line break, a place
-after a firm that is no body's head ("Tallowby of Leeds", "Kelvora Couriers of Leeds") and Indonesian text stay
-as they were.
+Round twenty-nine's four unseen sets held organisations cut in two: a place's piece right before an
+organisation's, one space between them, an organisation's head, ``of`` and a place ("... Union of <place>"), two
+organisation pieces with nothing but a space between them or a plural possessive ("Workers' Desk").
+``close_org_spans`` now joins those; a person before an organisation, a comma, a line break, a place after a firm
+that is no body's head ("Tallowby of Leeds", "Kelvora Couriers of Leeds") and Indonesian text stay as they were.
 """
 
 from __future__ import annotations
@@ -23,6 +23,23 @@ def _det(text: str, part: str, kind: str, detector: str = "learned") -> Detectio
 @pytest.mark.parametrize(
     ("text", "parts", "whole"),
     [
+        # two organisation pieces with one space between them
+        (
+            "A: The rep from Lintara Carers Network Hub came by.",
+            [("Lintara Carers", "ORG"), ("Network Hub", "ORG")],
+            "Lintara Carers Network Hub",
+        ),
+        # a plural possessive inside the name
+        (
+            "A: I went to Tamu Rafiki Workers' Desk on Monday.",
+            [("Tamu Rafiki Workers", "ORG"), ("Desk", "ORG")],
+            "Tamu Rafiki Workers' Desk",
+        ),
+        (
+            "A: I went to Tamu Rafiki Workers’ Desk on Monday.",
+            [("Tamu Rafiki Workers", "ORG"), ("Desk", "ORG")],
+            "Tamu Rafiki Workers’ Desk",
+        ),
         # a place's piece right before the organisation's: its first word
         (
             "A: She volunteers at Ordsall Carers Forum now.",
@@ -59,12 +76,15 @@ def test_touching_organisation_pieces_are_one_span(text: str, parts: list[tuple[
         ("A: Then Ruth Harwick Logistics rang.", [("Ruth", "PERSON"), ("Harwick Logistics", "ORG")]),
         # a firm then a place: the place is where it is
         ("A: I worked for Kelvora Couriers Leeds branch.", [("Kelvora Couriers", "ORG"), ("Leeds", "LOCATION")]),
-        # a line in capitals: its case says nothing
-        ("A: SHE VOLUNTEERS AT ORDSALL CARERS FORUM.", [("ORDSALL", "LOCATION"), ("CARERS FORUM", "ORG")]),
         # a comma, a line break, two spaces: two names
         ("A: Asda, Kelvora Couriers, all of them.", [("Asda", "ORG"), ("Kelvora Couriers", "ORG")]),
         ("A: Asda\nKelvora Couriers took me on.", [("Asda", "ORG"), ("Kelvora Couriers", "ORG")]),
         ("A: Asda  Kelvora Couriers took me on.", [("Asda", "ORG"), ("Kelvora Couriers", "ORG")]),
+        # a line in capitals: its case says nothing
+        ("A: I WENT TO LINTARA CARERS NETWORK HUB.", [("LINTARA CARERS", "ORG"), ("NETWORK HUB", "ORG")]),
+        ("A: SHE VOLUNTEERS AT ORDSALL CARERS FORUM.", [("ORDSALL", "LOCATION"), ("CARERS FORUM", "ORG")]),
+        # an apostrophe after a word that is no plural
+        ("A: I went to Kelvora Cab' Desk then.", [("Kelvora Cab", "ORG"), ("Desk", "ORG")]),
     ],
 )
 def test_other_neighbours_stay_apart(text: str, parts: list[tuple[str, str]]) -> None:

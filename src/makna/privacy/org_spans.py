@@ -17,7 +17,9 @@ on the detections the other stages kept (English text only), reads the shape aro
   not English ("Arsenault et Fils"); an abbreviation and the name after its full stop are one ("St. Brigid
   Parish"); a place's piece right before an organisation's, one space between them, is the organisation's first
   word ("Ordsall" and "Carers Forum"), and a body's head, ``of`` and a place are one ("Kestrel Drivers Union of
-  Wexford"; not a firm's trade or form: "Kelvora Couriers of Leeds") (places29);
+  Wexford"; not a firm's trade or form: "Kelvora Couriers of Leeds"); two organisation pieces with one space or a
+  plural possessive between them are one ("Lintara Carers" and "Network Hub", "Tamu Rafiki Workers' Desk")
+  (places29);
 - the capitalised words right before an organisation, in mid-sentence (the word before them is written in lower
   case, or a comma) or at a sentence's start when the first of them is no ordinary English word, are the
   organisation's first words: never a weekday, a month, the pronoun "I", a word that holds another detection,
@@ -54,7 +56,7 @@ Jalan Melati" is a firm and a street)."""
 
 _GAP: Final = re.compile(
     r"(?:[ \t]+(?P<w1>[a-z]+)(?:[ \t]+(?P<w2>[a-z]+))?[ \t]+|(?P<pos>['’]s[ \t]+)|(?P<amp>[ \t]+&[ \t]+)"
-    r"|(?P<dot>\.[ \t]+)|(?P<space>[ \t]))"
+    r"|(?P<dot>\.[ \t]+)|(?P<plural>['’][ \t]+)|(?P<space>[ \t]))"
 )
 _CAP_BEFORE: Final = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*[ \t]+){1,3}$")
 _LOWER_BEFORE: Final = re.compile(r"(?:[a-z][\w'’]*|,)[ \t]+$")
@@ -86,10 +88,12 @@ def _joined(text: str, left: Detection, right: Detection) -> bool:
         return False
     if m.group("amp"):  # "Haroon & Sons": one firm
         return True
-    if (m.group("space") or m.group("w1") == "of") and not _cased(text, left.start):
+    if (m.group("space") or m.group("plural") or m.group("w1") == "of") and not _cased(text, left.start):
         return False  # a line in capitals: its case says nothing, and the detectors' pieces there are no names
-    if m.group("space"):  # "Ordsall" and "Carers Forum": a place's name opens the organisation's, nothing between
-        return left.type == "LOCATION" and right.type == "ORG"
+    if m.group("space"):  # "Lintara Carers" and "Network Hub" found apart: one body, nothing between
+        return left.type in ("ORG", "LOCATION") and right.type == "ORG"
+    if m.group("plural"):  # "Tamu Rafiki Workers" and "Desk": a plural possessive inside one name
+        return left.type == "ORG" and right.type == "ORG" and left.text[-1:] in ("s", "S")
     if m.group("dot"):  # "St" and "Brigid Parish" of "St. Brigid Parish": an abbreviation opens the name
         return right.type == "ORG" and bool(_ABBREVIATION.fullmatch(left.text + "."))
     if right.type != "ORG":  # "Arsenault et Fils": a firm, a joining word not English, its last word
