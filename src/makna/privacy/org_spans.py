@@ -15,7 +15,11 @@ on the detections the other stages kept (English text only), reads the shape aro
   parts joined by "&" are one firm, by "and" only when the second part is ordinary words ("Cash and Carry",
   never "Asda and Kelvora Couriers"); a firm takes a person's or a place's detection after a joining word that is
   not English ("Arsenault et Fils"); an abbreviation and the name after its full stop are one ("St. Brigid
-  Parish");
+  Parish"); a place's piece right before an organisation's, one space between them, is the organisation's first
+  word ("Ordsall" and "Carers Forum"), and a body's head, ``of`` and a place are one ("Kestrel Drivers Union of
+  Wexford"; not a firm's trade or form: "Kelvora Couriers of Leeds"); two organisation pieces with one space or a
+  plural possessive between them are one ("Lintara Carers" and "Network Hub", "Tamu Rafiki Workers' Desk")
+  (places29);
 - the capitalised words right before an organisation, in mid-sentence (the word before them is written in lower
   case, or a comma) or at a sentence's start when the first of them is no ordinary English word, are the
   organisation's first words: never a weekday, a month, the pronoun "I", a word that holds another detection,
@@ -35,6 +39,7 @@ from typing import Final
 
 from . import gazetteers as gz
 from ._text import OFFICE_TITLES, is_sentence_initial
+from .orgnames import ORG_HEAD_WORDS
 from .places import heads_for
 from .speakers import is_role_noun
 from .types import Detection
@@ -51,7 +56,7 @@ Jalan Melati" is a firm and a street)."""
 
 _GAP: Final = re.compile(
     r"(?:[ \t]+(?P<w1>[a-z]+)(?:[ \t]+(?P<w2>[a-z]+))?[ \t]+|(?P<pos>['’]s[ \t]+)|(?P<amp>[ \t]+&[ \t]+)"
-    r"|(?P<dot>\.[ \t]+))"
+    r"|(?P<dot>\.[ \t]+)|(?P<plural>['’][ \t]+)|(?P<space>[ \t]))"
 )
 _CAP_BEFORE: Final = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*[ \t]+){1,3}$")
 _LOWER_BEFORE: Final = re.compile(r"(?:[a-z][\w'’]*|,)[ \t]+$")
@@ -83,10 +88,18 @@ def _joined(text: str, left: Detection, right: Detection) -> bool:
         return False
     if m.group("amp"):  # "Haroon & Sons": one firm
         return True
+    if (m.group("space") or m.group("plural") or m.group("w1") == "of") and not _cased(text, left.start):
+        return False  # a line in capitals: its case says nothing, and the detectors' pieces there are no names
+    if m.group("space"):  # "Lintara Carers" and "Network Hub" found apart: one body, nothing between
+        return left.type in ("ORG", "LOCATION") and right.type == "ORG"
+    if m.group("plural"):  # "Tamu Rafiki Workers" and "Desk": a plural possessive inside one name
+        return left.type == "ORG" and right.type == "ORG" and left.text[-1:] in ("s", "S")
     if m.group("dot"):  # "St" and "Brigid Parish" of "St. Brigid Parish": an abbreviation opens the name
         return right.type == "ORG" and bool(_ABBREVIATION.fullmatch(left.text + "."))
     if right.type != "ORG":  # "Arsenault et Fils": a firm, a joining word not English, its last word
         words = [w for w in (m.group("w1"), m.group("w2")) if w]
+        if words == ["of"] and left.type == "ORG" and right.type == "LOCATION":  # "Drivers Union" of "Wexford"
+            return _heads_of_place(left.text.split()[-1])
         return left.type == "ORG" and all(w in JOINING_WORDS and w not in _ENGLISH_JOINS for w in words)
     if m.group("pos"):
         return left.type in ("PERSON", "ORG")
@@ -99,6 +112,26 @@ def _joined(text: str, left: Detection, right: Detection) -> bool:
     if words[0] == "for":  # "Roath for Kelvora Couriers": a place, then a firm (names24), unless a cause's head
         return left.type == "ORG" and len(words) == 1 and heads_for(left.text.split()[-1])
     return left.type != "PERSON" or words[0] not in _ENGLISH_JOINS  # "Ruth of Harwick Logistics": two names
+
+
+_FIRM_FORMS: Final = frozenset(
+    "Assurance Insurance Restoration Collision Processing Upgrading Transfer Remittance Remit Store Stores "
+    "Logistics Haulage Freight Couriers Services Ltd Limited LLC LLP Inc Pty Pvt Plc PLC GmbH Bhd Tbk".split()
+)
+"""A firm's trade or form among the head words: "Kelvora Couriers of Leeds" may be a firm and its town."""
+
+
+def _heads_of_place(word: str) -> bool:
+    """Whether ``word`` heads a body named for its place after ``of`` ("Kestrel Drivers Union of Wexford", "Anglican
+    Church of Kenya"): a cause's or a body's head, not a firm's trade or form."""
+    return (heads_for(word) or word in ORG_HEAD_WORDS) and word not in _FIRM_FORMS
+
+
+def _cased(text: str, at: int) -> bool:
+    """Whether the line around ``at`` holds a lower-case letter (a line in capitals says nothing by its case)."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return _HAS_LOWER.search(text, start, len(text) if end < 0 else end) is not None
 
 
 def _first_words(text: str, det: Detection, floor: int) -> int:
