@@ -230,8 +230,12 @@ def find_split_phones(text: str) -> Iterator[Detection]:
         line_end = text.find("\n", cue.end())
         line_end = len(text) if line_end < 0 else line_end
         start = _first_digit(text, cue.end(), min(line_end, cue.end() + _LEAD_GAP))
-        if start is None or _NOT_PHONE.search(text, max(0, cue.start() - 16), start):
+        if start is None:
             continue
+        lead = max(0, cue.start() - 16)
+        stops = [m.end() for m in re.finditer(r"[.!?\n]", text[lead : cue.start()])]
+        if _NOT_PHONE.search(text, lead + (stops[-1] if stops else 0), start):
+            continue  # "nomor rekening", "account number", "order number": the number is not a telephone
         groups, digits = _groups(text, start, line_end)
         if groups and len(digits) < 9 and _only_tail(text, groups[-1][1], line_end):
             nxt = _next_turn(text, line_end)
@@ -435,14 +439,15 @@ def _at_apart(text: str, found: Iterable[Detection]) -> Iterator[Detection]:
 
 
 def _swallowed_phones(text: str, found: Iterable[Detection]) -> Iterator[Detection]:
-    """A telephone number in figures that a span of another type took in whole (``DANA 0812 5550 9931`` as an
-    organisation): the number, as the telephone pattern reads it with its line's words before it."""
+    """A mobile number in figures (an Indonesian prefix) that a span of another type took in whole (``DANA 0812
+    5550 9931`` as an organisation): the number, as the telephone pattern reads it with its line's words before
+    it."""
     for d in found:
         if d.type in _STRUCTURED or sum(c.isdigit() for c in d.text) < 9:
             continue
         line0 = text.rfind("\n", 0, d.start) + 1
         for p in find_phones(text[line0 : d.end]):
-            if p.confidence >= 0.9 and p.type == "PHONE" and line0 + p.start >= d.start:
+            if p.confidence >= 0.97 and p.type == "PHONE" and line0 + p.start >= d.start:
                 yield Detection(line0 + p.start, line0 + p.end, "PHONE", p.confidence, p.detector, p.text)
 
 
