@@ -269,8 +269,10 @@ def _first_digit(text: str, pos: int, stop: int) -> int | None:
     for m in _WORD.finditer(text, pos, stop):
         low = m.group(0).lower()
         if low in _REPEAT or _digit_token(low, False) is not None:
-            if low in {"o", "one"} and not re.match(r"[ \t,]+[A-Za-z0-9]", text[m.end() : m.end() + 3]):
-                return None
+            if low in {"o", "one"}:
+                nxt = re.match(r"[ \t]+([A-Za-z]+)", text[m.end() : m.end() + 12])
+                if nxt is None or _number_word(nxt.group(1).lower()) is None:
+                    return None  # "this one, 071 ...": a pronoun; a number said from "one" goes on in words
             return m.start()
         if len(low) > 12:
             return None
@@ -469,6 +471,8 @@ def speech_over(text: str, found: Iterable[Detection]) -> list[Detection]:
     new.sort(key=lambda d: (d.start, -d.end))
     for d in new:
         clash = [o for o in kept if o.start < d.end and d.start < o.end]
+        if any(o.type == d.type and o.start <= d.start and o.end >= d.end for o in clash):
+            continue  # found already, whole
         if any(o.type in _STRUCTURED and (o.start < d.start or o.end > d.end) for o in clash):
             continue  # a structured span reaching out of this one: it stays as it is
         out = [o for o in kept if not (o.start < d.end and d.start < o.end)]
