@@ -112,7 +112,8 @@ _CALL: Final = re.compile(
     r"handphone|ponsel|telepon|telpon|telp|hubungi|contact|kontak|landline|line)(?:-?nya|-?ku)?(?![\w\-]))"
 )
 _NOT_PHONE: Final = re.compile(
-    r"(?i:(?<![\w\-])(?:id|nik|ktp|kk|passport|paspor|licen[cs]e|sim|nric|ic|ssn|nin|account|rekening|rek|norek|"
+    r"(?i:(?<![\w\-])(?:id|nik|ktp|kk|passport|paspor|licen[cs]e|sim|nric|ic|ssn|nin|sin|tfn|ird|npwp|bpjs|"
+    r"social[ \t]+security|security|insurance|tax|pajak|identity|identitas|account|rekening|rek|norek|"
     r"order|pesanan|invoice|receipt|resi|tracking|booking|ticket|tiket|reference|ref|serial|policy|polis|card|"
     r"kartu|member|pin|password|sandi|kode|code|rp|price|harga|cost|pay|bayar|plate|plat|nopol|antrian|queue|"
     r"room|kamar|sort|routing|iban|bank|bca|bri|bni|bsi|mandiri)(?:-?nya)?(?!\w))"
