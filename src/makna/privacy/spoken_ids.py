@@ -69,7 +69,7 @@ _FILLERS: Final = frozenset(
 )
 """Words said between a number's groups (hesitation, ``then``, ``terus``): they part a number, never end it."""
 _WORD: Final = re.compile(r"\+?\d+|[A-Za-z]+(?:-[A-Za-z]+)?")
-_SEP: Final = re.compile(r"[ \t]*(?:\.\.\.?|…|[,.\-–])?[ \t]*")
+_SEP: Final = re.compile(r"[ \t]*(?:\.\.\.?|…|[,\-–])?[ \t]*")
 
 
 def _number_word(low: str) -> str | None:
@@ -204,6 +204,8 @@ def _groups(text: str, pos: int, stop: int) -> tuple[list[tuple[int, int]], str]
             g_end, fillers, pos = whole[0], 0, whole[0]
             continue
         value = _digit_token(low, g_end >= 0 and repeat == 1)
+        if value is not None and digits and _new_number(text[pos : m.start()], low, digits, text[pos - 1 : pos]):
+            break
         if value is not None:
             digits.append(value[0] * (repeat - 1) + value)
             repeat = 1
@@ -218,6 +220,16 @@ def _groups(text: str, pos: int, stop: int) -> tuple[list[tuple[int, int]], str]
     if g_start >= 0 and g_end > g_start:
         groups.append((g_start, g_end))
     return groups, "".join(digits)
+
+
+def _new_number(sep: str, low: str, digits: list[str], last: str) -> bool:
+    """Whether a digit token after ``digits`` starts something else: a trunk or country prefix in figures
+    (``satu, 0813 ...``), or, after a pause, a token of the other kind once ten digits are said
+    (``01632 960 583, forty``)."""
+    if low.startswith(("08", "+")) and len(low) >= 3:
+        return True
+    said = "".join(digits)
+    return len(said) >= 10 and "," in sep and last.isdigit() != low.lstrip("+").isdigit()
 
 
 def find_split_phones(text: str) -> Iterator[Detection]:
@@ -238,6 +250,13 @@ def find_split_phones(text: str) -> Iterator[Detection]:
         if _NOT_PHONE.search(text, lead + (stops[-1] if stops else 0), start):
             continue  # "nomor rekening", "account number", "order number": the number is not a telephone
         groups, digits = _groups(text, start, line_end)
+        if re.match(r"[1-9](?:08|62)", digits):  # "satu nol delapan ...": a count or a choice before the number
+            first = _WORD.match(text, start)
+            second = _WORD.search(text, first.end(), line_end) if first is not None else None
+            if second is None:
+                continue
+            start = second.start()
+            groups, digits = _groups(text, start, line_end)
         if groups and len(digits) < 9 and _only_tail(text, groups[-1][1], line_end):
             nxt = _next_turn(text, line_end)
             if nxt is not None:
