@@ -62,6 +62,7 @@ from .span_closure import close_spans
 from .span_edges import close_edges
 from .spans import join_names
 from .speakers import export_senders, find_labels, label_persons, mask_labels
+from .spoken_ids import speech_over
 from .structured import detect_structured
 from .surname_particles import particle_names
 from .types import Detection
@@ -151,4 +152,5 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     found = close_edges(text, found, language)  # ages', dates' and addresses' edges (span_edges.py)
     found = close_name_edges(scan, found)  # a name's span one capitalised word short (name_extent.py)
     found = address_units_apart(found)  # a unit a learned span joined to an address: a place (address_units.py)
+    found = speech_over(scan, found)  # numbers, plates and names said aloud in pieces (spoken_ids.py)
     return accounts_over(scan, found)  # last, account numbers by their cue; what overlaps one gives way

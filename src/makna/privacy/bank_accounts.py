@@ -30,6 +30,7 @@ from typing import Final
 
 from ._idwords import nik_is_valid
 from ._text import two_lines_back
+from .numwords import EN_TENS_TEENS, EN_UNITS
 from .types import Detection
 
 __all__ = ["accounts_over", "aba_valid", "find_accounts", "iban_valid"]
@@ -136,11 +137,50 @@ def find_accounts(text: str) -> Iterator[Detection]:
         found = _account(text, start, raw)
         if found is not None:
             yield found
+    yield from _said_accounts(text)
 
 
-def _account(text: str, start: int, raw: str) -> Detection | None:
+_DIGIT_WORD: Final = (
+    r"(?:nol|kosong|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|zero|oh|one|two|three|four|five|six|"
+    r"seven|eight|nine|double|triple)"
+)
+_SAID: Final = re.compile(
+    rf"(?i:(?<![\w\-])(?:{_DIGIT_WORD}|\d+)(?:[ \t]*[,\-]?[ \t]+(?:{_DIGIT_WORD}|\d+)){{5,}}(?![\w\-]))"
+)
+"""A run of six or more digit words and groups of figures, at least one a word (an account read aloud)."""
+_PAIR: Final = (
+    rf"(?:(?:{EN_TENS_TEENS}|ten|eleven|twelve)|(?:oh|zero|nought|{EN_UNITS})[ \t\-]+(?:oh|zero|nought|{EN_UNITS})|"
+    r"\d\d)"
+)
+_SORT_SAID: Final = re.compile(
+    rf"(?i:(?<![\w\-])(?:sort[ \t]*code|bsb)(?:[ \t]+(?:is|was|of))?[ \t]*[:,]?[ \t]*"
+    rf"(?P<n>{_PAIR}[ \t]*[,\-]?[ \t]+{_PAIR}[ \t]*[,\-]?[ \t]+{_PAIR})(?![\w\-]))"
+)
+"""A sort code (or an Australian BSB) said as three pairs in words (``forty, twelve, thirty-four``)."""
+
+
+def _said_accounts(text: str) -> Iterator[Detection]:
+    """Account numbers said in words, and sort codes said as three pairs, by the same cues as in figures."""
+    if re.search(r"(?i:sort[ \t]*code|bsb)", text):
+        for m in _SORT_SAID.finditer(text):
+            yield Detection(m.start("n"), m.end("n"), "ACCOUNT", 0.93, "account.word", m.group("n"))
+    if not re.search(r"(?i:[a-z]{3,}[ \t,]+(?:nol|kosong|satu|dua|zero|oh|one|two|five|lima|double))", text):
+        return
+    from .spoken_ids import spoken_value  # (the detectors' module: the surrogate side imports this one)
+
+    for m in _SAID.finditer(text):
+        raw = m.group(0)
+        if not re.search(r"[A-Za-z]{2}", raw):
+            continue
+        found = _account(text, m.start(), raw, spoken_value(raw))
+        if found is not None:
+            yield found
+
+
+def _account(text: str, start: int, raw: str, said: str | None = None) -> Detection | None:
+    """An account number at ``start`` by its cue; ``said``: the digits of a number said in words."""
     end = start + len(raw)
-    digits = re.sub(r"\D", "", raw)
+    digits = re.sub(r"\D", "", raw) if said is None else said
     if (
         len(digits) < 6
         or len(digits) > 20
