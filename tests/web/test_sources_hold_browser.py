@@ -65,8 +65,7 @@ def test_a_manager_holds_a_source_by_hand_and_releases_it(browser: Any, team: An
     stale.click("#hold-box summary")
     stale.fill("#hold-form input[name=reason]", "names")
     stale.click("#hold-form button[type=submit]")
-    expect(stale.locator("#hold-form .error")).to_contain_text(f"source '{NAME}' is held for de-identification "
-                                                               "already")
+    expect(stale.locator("#hold-form .error")).to_contain_text(f"source '{NAME}' is held for de-identification already")
     assert stale.locator("#hold-form .error i").count() == 0  # the name as text, never as markup
 
     page.goto(f"{team_served.url}/")

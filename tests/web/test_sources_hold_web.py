@@ -115,11 +115,9 @@ def test_refusals_are_one_translated_line_and_change_nothing(workbench: tuple[An
     try:
         h = {"X-Makna-CSRF": login(c)}
         before = _state(app, sid)
-        for lang, blank, twice, loose in (
-            ("en", "give the reason for holding it", "is held for de-identification already",
-             "is not held for de-identification: nothing to release"),
-            ("id", "berikan alasan untuk menahannya", "sudah ditahan untuk de-identifikasi",
-             "tidak ditahan untuk de-identifikasi: tidak ada yang dilepaskan"),
+        for lang, blank, loose in (
+            ("en", "give the reason for holding it", "is not held for de-identification: nothing to release"),
+            ("id", "berikan alasan untuk menahannya", "tidak ditahan untuk de-identifikasi: tidak ada yang dilepaskan"),
         ):
             app.state.lang = lang
             r = c.post(f"/api/sources/{sid}/hold", headers=h, json={"reason": "   "})
@@ -130,8 +128,10 @@ def test_refusals_are_one_translated_line_and_change_nothing(workbench: tuple[An
         app.state.lang = "en"
         assert c.post(f"/api/sources/{sid}/hold", headers=h, json={"reason": "names"}).status_code == 200
         held = _state(app, sid)
-        for lang, twice in (("en", "is held for de-identification already"),
-                            ("id", "sudah ditahan untuk de-identifikasi")):
+        for lang, twice in (
+            ("en", "is held for de-identification already"),
+            ("id", "sudah ditahan untuk de-identifikasi"),
+        ):
             app.state.lang = lang
             r = c.post(f"/api/sources/{sid}/hold", headers=h, json={"reason": "again"})
             error = r.json()["error"]
