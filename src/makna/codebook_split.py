@@ -5,7 +5,9 @@ for each, the codings that move to it: by their ids (the ``id`` column of ``makn
 csv``), by a search of the coded text, or both. A coding moves with its coder, its memo, the memos on it and its
 time: nothing is re-attributed, and an agreement round (a window of time) keeps it, as
 :func:`makna.codebook.merge_codes` keeps the codings it moves. A coding chosen by id is that coder's;
-``every_coder`` brings every other coder's coding of the same span along (each still theirs). The split code keeps
+``every_coder`` brings every other coder's coding of the same span along (each still theirs), and ``overlapping``
+(which implies it) every other coder's coding that overlaps it enough (:func:`overlaps_enough`: by at least half of
+the shorter of the two spans, in the same source). The split code keeps
 the codings chosen for no new code and the memos on it; with ``remove``, every coding must be chosen and the code
 goes, its memos moving to the first new code as a merge moves them to the code merged into, its child codes up to
 its parent as a deletion moves them.
@@ -30,7 +32,7 @@ from .model import Code, new_id
 from .project import Project
 from .store import tables
 
-__all__ = ["SplitPart", "SplitResult", "split_code"]
+__all__ = ["SplitPart", "SplitResult", "split_code", "overlaps_enough"]
 
 
 @dataclass(frozen=True)
@@ -75,27 +77,57 @@ def _check_parts(parts: Sequence[SplitPart]) -> None:
             raise InputError(f"new code {part.key!r}: choose its codings (segment ids or a search)")
 
 
+def overlaps_enough(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether spans ``a`` and ``b`` (start, end: code points, end exclusive) of one source overlap by at least half
+    of the shorter of the two: the rule by which a split with ``overlapping`` takes another coder's coding of a
+    passage along with the coding chosen (a coding of "sat at the bus stop for an hour" and one of "the bus stop"
+    do; two that share a word of a long answer do not). Symmetric; a span always overlaps itself enough."""
+    shared = min(a[1], b[1]) - max(a[0], b[0])
+    return shared > 0 and 2 * shared >= min(a[1] - a[0], b[1] - b[0])
+
+
 class _Coding(NamedTuple):
     text: str
     span: tuple[str, int, int]  # source id, start, end
+    coder: str  # the coder's id
 
 
 def _codings(conn: Connection, cid: str) -> dict[str, _Coding]:
-    """The codings of code ``cid`` by id: the text they code (cut by the database: code points on both backends)
-    and where."""
+    """The codings of code ``cid`` by id: the text they code (cut by the database: code points on both backends),
+    where, and whose."""
     seg, s = tables.segments.c, tables.sources.c
     text = func.substr(s.text, seg.start + 1, seg.end - seg.start)
     rows = conn.execute(
-        select(seg.id, text, seg.source_id, seg.start, seg.end)
+        select(seg.id, text, seg.source_id, seg.start, seg.end, seg.coder_id)
         .join_from(tables.segments, tables.sources)
         .where(seg.code_id == cid)
     )
-    return {str(r[0]): _Coding(str(r[1]), (str(r[2]), int(r[3]), int(r[4]))) for r in rows}
+    return {str(r[0]): _Coding(str(r[1]), (str(r[2]), int(r[3]), int(r[4])), str(r[5])) for r in rows}
 
 
-def _chosen(parts: Sequence[SplitPart], codings: dict[str, _Coding], key: str, every_coder: bool) -> list[list[str]]:
+def _with_others(ids: list[str], codings: dict[str, _Coding], overlapping: bool) -> list[str]:
+    """``ids`` and the other coders' codings each brings along: of the same span, or, with ``overlapping``, of a span
+    that :func:`overlaps_enough` with it (from the codings chosen by id only: one brought brings no more)."""
+    if not overlapping:
+        spans = {codings[i].span for i in ids}
+        return ids + [i for i, coding in codings.items() if coding.span in spans]
+    by_source: dict[str, list[str]] = {}
+    for i, coding in codings.items():
+        by_source.setdefault(coding.span[0], []).append(i)
+    out = list(ids)
+    for i in ids:
+        mine = codings[i]
+        out += [j for j in by_source[mine.span[0]] if codings[j].coder != mine.coder
+                and overlaps_enough(mine.span[1:], codings[j].span[1:])]
+    return out
+
+
+def _chosen(
+    parts: Sequence[SplitPart], codings: dict[str, _Coding], key: str, every_coder: bool, overlapping: bool
+) -> list[list[str]]:
     """The coding ids each part receives (with ``every_coder``, an id brings the other coders' codings of its span
-    along); refused when one is not a coding of the code, is chosen twice, or a search finds none."""
+    along; with ``overlapping``, those of a span that overlaps it enough); refused when one is not a coding of the
+    code, is chosen twice, or a search finds none."""
     taken: dict[str, str] = {}
     out: list[list[str]] = []
     for part in parts:
@@ -103,9 +135,8 @@ def _chosen(parts: Sequence[SplitPart], codings: dict[str, _Coding], key: str, e
         for sid in ids:
             if sid not in codings:
                 raise ConflictError(f"segment {sid!r} is not coded with {key!r}: nothing split")
-        if every_coder:
-            spans = {codings[i].span for i in ids}
-            ids = [i for i, coding in codings.items() if coding.span in spans]
+        if every_coder or overlapping:
+            ids = _with_others(ids, codings, overlapping)
         needle = (part.matching or "").strip().casefold()
         if needle:
             found = [i for i, coding in codings.items() if needle in coding.text.casefold()]
@@ -143,13 +174,22 @@ def _new_code(project: Project, conn: Connection, part: SplitPart, src: Any) -> 
 
 
 def split_code(
-    project: Project, key: str, parts: Sequence[SplitPart], *, remove: bool = False, every_coder: bool = False
+    project: Project,
+    key: str,
+    parts: Sequence[SplitPart],
+    *,
+    remove: bool = False,
+    every_coder: bool = False,
+    overlapping: bool = False,
 ) -> SplitResult:
     """Split code ``key`` into the new codes ``parts``, moving to each the codings chosen for it (kept per coder:
     each with its coder, memo, memos and time). The codings chosen for none stay on ``key``; with ``remove``, none
     may stay and ``key`` is deleted (its memos move to the first new code, its children up to its parent). With
     ``every_coder``, a coding chosen by id brings every other coder's coding of the same span along (each still
-    theirs): the span is split, not one coder's reading of it. One
+    theirs): the span is split, not one coder's reading of it. ``overlapping`` (which implies ``every_coder``) also
+    brings every other coder's coding of the same source that overlaps a chosen one by at least half of the
+    shorter of the two spans (:func:`overlaps_enough`): the same passage read a few words wider or narrower. A
+    coding brought by two new codes' choices is refused as one chosen twice. One
     transaction, one ``code.split`` event. Refused (nothing changed) for an unknown code, a coding not coded with
     it, a key that exists, a search that finds none of its codings."""
     _check_parts(parts)
@@ -157,7 +197,8 @@ def split_code(
         "key": key,
         "parts": [p.key for p in parts],
         "remove": remove,
-        "every_coder": every_coder,
+        "every_coder": every_coder or overlapping,
+        "overlapping": overlapping,
     }
     with project.store.write(project.actor, "code.split", payload) as conn:
         src_row = project.code_row(conn, key)
@@ -166,7 +207,7 @@ def split_code(
         cid = str(src.id)
         payload.update(id=cid, code_key=src.key)
         codings = _codings(conn, cid)
-        chosen = _chosen(parts, codings, src.key, every_coder)
+        chosen = _chosen(parts, codings, src.key, every_coder, overlapping)
         left = len(codings) - sum(len(ids) for ids in chosen)
         if remove and left:
             raise ConflictError(

@@ -235,10 +235,10 @@ def release_applied(conn: Connection, source_id: str) -> bool:
     return bool(done.rowcount)
 
 
-def _reason(reason: str, why_needed: str) -> str:
+def _reason(reason: str, why_needed: str, example: str) -> str:
     why = " ".join(reason.split())
     if not why:
-        raise InputError(f"give the reason for {why_needed} (--reason): e.g. 'it names no one'")
+        raise InputError(f"give the reason for {why_needed} (--reason): e.g. {example!r}")
     return why
 
 
@@ -246,7 +246,7 @@ def release_source(project: Project, name_or_id: str, reason: str) -> str:
     """Release the held source ``name_or_id`` without a de-identification (it holds no identifier, say): a manager's
     decision, with its ``reason``, recorded in one ``source.release`` event (the actor, the source's id and the
     reason). Returns the source's name. Refused when it is not held or no reason is given."""
-    payload: dict[str, Any] = {"reason": _reason(reason, "releasing it")}
+    payload: dict[str, Any] = {"reason": _reason(reason, "releasing it", "it names no one")}
     with project.store.write(project.actor, "source.release", payload) as conn:
         row = project.source_row(conn, name_or_id)
         if not is_held(conn, row.id):
@@ -263,7 +263,7 @@ def hold_source(project: Project, name_or_id: str, reason: str) -> str:
     late import. From then on it is held as an import after the apply is (see the module), until its
     de-identification is applied or :func:`release_source` releases it. Returns the source's name. Refused when it
     is held already or no reason is given."""
-    payload: dict[str, Any] = {"reason": _reason(reason, "holding it")}
+    payload: dict[str, Any] = {"reason": _reason(reason, "holding it", "it names her sister")}
     with project.store.write(project.actor, "source.hold", payload) as conn:
         row = project.source_row(conn, name_or_id)
         if is_held(conn, row.id):

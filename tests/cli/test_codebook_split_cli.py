@@ -108,3 +108,30 @@ def test_refusals_are_one_line_and_change_nothing(project_location: str) -> None
         code, out = _run(loc, *args)
         assert code != 0 and words in out and len(out.strip().splitlines()) == 1, out
     assert (_run(loc, "segments", "--format", "json")[1], _run(loc, "codebook", "--format", "json")[1]) == before
+
+
+
+def test_overlapping_brings_other_coders_codings_of_the_passage(project_location: str) -> None:
+    """team29: --overlapping (implying --every-coder) brings the other coders' codings that overlap a chosen one by
+    at least half of the shorter span; --every-coder alone, only those of the same span."""
+    loc = project_location
+    _coded(loc)
+    with makna.open_project(loc, coder="tester") as proj:
+        start = TEXT.index("the bus to the clinic")  # sari's, a little wider than dewi's and tester's
+        makna.code_span(proj, "s1", start, start + len("the bus to the clinic"), "exp.cost", coder="sari")
+        start = TEXT.index("clinic")  # rizal's: 6 characters shared with the 17 of "bus to the clinic"
+        makna.code_span(proj, "s1", start, start + len("clinic.\nP: Fees again in March"), "exp.cost", coder="rizal")
+    (bus,) = [
+        s["id"]
+        for s in json.loads(_run(loc, "segments", "--code", "exp.cost", "--coder", "tester", "--format", "json")[1])
+        if s["text"] == "bus to the clinic"
+    ]
+    code, out = _run(loc, "codebook", "split", "exp.cost", "--into", "bus", "--segments", bus, "--every-coder")
+    assert code == 0 and out.strip() == "Split exp.cost: 2 coding(s) to bus; 4 stay on exp.cost.", out
+    assert _segments(loc, "bus") == [("dewi", "bus to the clinic"), ("tester", "bus to the clinic")]
+    assert _run(loc, "undo")[0] == 0
+    code, out = _run(loc, "codebook", "split", "exp.cost", "--into", "bus", "--segments", bus, "--overlapping")
+    assert code == 0 and out.strip() == "Split exp.cost: 3 coding(s) to bus; 3 stay on exp.cost.", out
+    assert _segments(loc, "bus") == [
+        ("dewi", "bus to the clinic"), ("sari", "the bus to the clinic"), ("tester", "bus to the clinic")
+    ]

@@ -75,3 +75,36 @@ def test_in_indonesian(id_client: tuple[Client, dict[str, str]]) -> None:
     assert r.status_code == 409 and r.json()["error"] == (
         f"segmen {senang} tidak dikodekan dengan 'tempat': tidak ada yang dipecah"
     )
+
+
+def test_other_coders_codings_of_the_same_or_an_overlapping_span(client: Client, h: dict[str, str], app: Any) -> None:
+    """team29: ``every_coder`` brings the other coders' codings of the span chosen; ``overlapping`` also those that
+    overlap it by at least half of the shorter span. The dialog offers both (checkboxes)."""
+    html = client.get("/codebook").text
+    assert 'id="sd-every"' in html and 'id="sd-overlap"' in html and "at least half of the shorter span" in html
+    project = app.state.project
+    for coder, words in (("kedua", "warung kopi dekat pasar"), ("ketiga", "kopi dekat pasar."),
+                         ("keempat", "pasar.\nP: Terima kasih")):
+        start = TEXT.index(words)
+        makna.code_span(project, SOURCE, start, start + len(words), "tempat", coder=coder)
+    tester = next(s["id"] for s in _codings(client, "tempat") if s["coder"] == "tester")
+    r = client.post("/api/codes/tempat/split", headers=h,
+                    json={"into": [{"name": "Warung", "segments": [tester]}], "every_coder": True})
+    assert r.status_code == 200 and r.json()["kept"] == 2 and r.json()["into"][0]["moved"] == 2, r.text
+    assert sorted(s["coder"] for s in _codings(client, "warung")) == ["kedua", "tester"]
+    r = client.post("/api/undo", headers=h)
+    assert r.status_code == 200, r.text
+    r = client.post("/api/codes/tempat/split", headers=h,
+                    json={"into": [{"name": "Warung", "segments": [tester]}], "overlapping": True})
+    assert r.status_code == 200 and r.json()["kept"] == 1 and r.json()["into"][0]["moved"] == 3, r.text
+    assert sorted(s["coder"] for s in _codings(client, "warung")) == ["kedua", "ketiga", "tester"]
+    assert [s["coder"] for s in _codings(client, "tempat")] == ["keempat"]
+    event = makna.events(project, limit=1)[0]
+    assert event.action == "code.split" and event.payload["overlapping"] is True
+
+
+def test_the_dialog_s_checkboxes_in_indonesian(id_client: tuple[Client, dict[str, str]]) -> None:
+    client, _h = id_client
+    html = client.get("/codebook").text
+    assert "dan yang bertumpang tindih dengannya setidaknya separuh dari rentang yang lebih pendek" in html
+    assert "Pengodean pengode lain" in html

@@ -312,6 +312,9 @@ def codebook_split(
     every_coder: Annotated[bool, typer.Option(
         "--every-coder", help="A coding chosen by id brings every other coder's coding of the same span along "
                               "(each still theirs).")] = False,
+    overlapping: Annotated[bool, typer.Option(
+        "--overlapping", help="With --every-coder (implied): also every other coder's coding that overlaps one "
+                              "chosen by id by at least half of the shorter of the two spans.")] = False,
     project: ProjectOpt = None,
 ) -> None:
     """Split a code into new ones (a manager's revision), moving the codings chosen for each.
@@ -343,7 +346,7 @@ def codebook_split(
                                       for opt in ("--matching", "--name", "--definition", "--parent")}
         parts.append(SplitPart(k, one["name"], one["definition"] or "", one["parent"], tuple(ids), one["matching"]))
     with opened(project) as proj:
-        result = split_code(proj, key, parts, remove=remove, every_coder=every_coder)
+        result = split_code(proj, key, parts, remove=remove, every_coder=every_coder, overlapping=overlapping)
     moved = "; ".join(f"{n} coding(s) to {code.key}" for code, n in result.parts)
     left = f"{key} deleted" if result.removed else f"{result.kept} stay on {result.key}"
     typer.echo(f"Split {result.key}: {moved}; {left}.")

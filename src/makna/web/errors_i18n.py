@@ -351,6 +351,12 @@ PATTERNS += (  # after an apply (makna.privacy.project_apply): a source's name s
      "the name of source %(name)s contains a replaced identifier (%(types)s): scan again on this page and review "
      "it, or rename the source"),
 )
+PATTERNS += (  # a manager holds a source for de-identification by hand (makna.holds)
+    (r"source '(?P<name>.*)' is held for de-identification already: .*",
+     "source %(name)s is held for de-identification already: apply its de-identification (De-identify page), or "
+     "release it when it names no one"),
+    (r"give the reason for holding it .*", "give the reason for holding it"),
+)
 #: The parts of a note on a changed case (``NAME: description, umur 43 -> 44, linked s1``).
 NOTE_PARTS = ("description", "(none)", "linked %(source)s")
 _TRANSLATED = ("role", "need", "what")

@@ -34,7 +34,8 @@ router = APIRouter(tags=["codebook"])
 
 JS_MESSAGES = ("Saved", "Could not save", "Merge this code into the chosen one?", "Moved", "Merged", "Deleted",
                "(top level)", "Changed by", "the editor shows it", "yours", "stays", "New code %(n)s", "Split",
-               "%(n)s coding(s) chosen", "Give each new code a name and choose its codings")
+               "%(n)s coding(s) chosen", "Give each new code a name and choose its codings",
+               "comes along with another coder's coding")
 
 
 class NewCode(BaseModel):
@@ -98,6 +99,9 @@ class CodeSplit(BaseModel):
     remove: bool = Field(default=False, description="delete the code split: every coding must move")
     every_coder: bool = Field(default=False, description="a coding chosen by id brings the other coders' codings "
                                                          "of its span along")
+    overlapping: bool = Field(default=False, description="every_coder (implied), and also the other coders' codings "
+                                                         "that overlap one chosen by id by at least half of the "
+                                                         "shorter span")
 
 
 def key_from_name(name: str, taken: set[str]) -> str:
@@ -188,7 +192,8 @@ def api_merge_code(request: Request, code_id: str, body: CodeMerge) -> JSONRespo
 def api_split_code(request: Request, code_id: str, body: CodeSplit) -> JSONResponse:
     parts = [SplitPart(p.key or key_from_name(p.name, set()), p.name, p.definition, p.parent or None,
                        tuple(p.segments), p.matching or None) for p in body.into]
-    result = split_code(project_of(request), code_id, parts, remove=body.remove, every_coder=body.every_coder)
+    result = split_code(project_of(request), code_id, parts, remove=body.remove, every_coder=body.every_coder,
+                         overlapping=body.overlapping)
     into = [{"id": code.id, "key": code.key, "name": code.name, "moved": n} for code, n in result.parts]
     return reply({"code": result.key, "kept": result.kept, "removed": result.removed, "into": into})
 

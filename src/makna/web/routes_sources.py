@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 from ..access import can
 from ..codebook import CodeNode, code_tree
 from ..errors import InputError
-from ..holds import is_held, release_source
+from ..holds import hold_source, is_held, release_source
 from ..project import Project
 from ..quickcodes import quick_codes
 from ..rounds import sight
@@ -21,7 +21,7 @@ from ..views import CodeUsage, SegmentView, code_usage, recent_codes, source_seg
 from .deps import js_text, page, paged, project_of, reply
 from .render import Row, json_script, render_rows, rows_of
 
-__all__ = ["router", "JS_MESSAGES", "Release"]
+__all__ = ["router", "JS_MESSAGES", "Release", "Hold"]
 
 router = APIRouter()
 
@@ -32,6 +32,10 @@ JS_MESSAGES = ("Type to find or create a code", "Create code", "No codes match",
 
 class Release(BaseModel):
     reason: str = Field(min_length=1, max_length=2000, description="why it needs no de-identification")
+
+
+class Hold(BaseModel):
+    reason: str = Field(min_length=1, max_length=2000, description="why it must be de-identified first")
 
 
 def _held(proj: Project, source_id: str) -> bool:
@@ -156,6 +160,14 @@ def api_source(request: Request, source_id: str) -> JSONResponse:
                          "(kept in the event log).")
 def api_release(request: Request, source_id: str, body: Release) -> JSONResponse:
     return reply({"released": release_source(project_of(request), source_id, body.reason)})
+
+
+@router.post("/api/sources/{source_id}/hold", summary="Hold a source for de-identification by hand (managers)",
+             description="From then on coders and viewers do not see it, and reports, exports and coders' copies "
+                         "are refused, until its de-identification is applied or a manager releases it; the reason "
+                         "is kept in the event log with the actor.")
+def api_hold(request: Request, source_id: str, body: Hold) -> JSONResponse:
+    return reply({"held": hold_source(project_of(request), source_id, body.reason)})
 
 
 @router.get("/api/sources/{source_id}/segments", summary="The codings of one source, for display")

@@ -66,6 +66,7 @@ WRITE_RIGHTS: tuple[tuple[str, str, Permission], ...] = (
     ("PUT", "/api/sources/{id}/turns/{id}/time", "manage"),
     ("POST", "/api/participants/withdraw", "manage"),
     ("POST", "/api/sources/{id}/release", "manage"),
+    ("POST", "/api/sources/{id}/hold", "manage"),
 )
 
 _COMPILED = tuple(

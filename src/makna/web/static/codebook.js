@@ -266,6 +266,7 @@
     srows.replaceChildren(...rows.map((r) => {
       const tr = document.createElement("tr");
       tr.dataset.id = r.id;
+      Object.assign(tr.dataset, { source: r.source_id, coder: r.coder, start: r.start, end: r.end });
       for (const text of [r.text.length > 240 ? r.text.slice(0, 240) + "\u2026" : r.text, r.coder, r.source]) {
         const td = document.createElement("td");
         td.textContent = text;
@@ -282,14 +283,58 @@
     sdialog.showModal();
   });
   sform.addEventListener("input", (ev) => { if (ev.target.name === "sd_name") splitTargets(); });
-  srows.addEventListener("change", splitCount);
+  // other coders' codings: a coding chosen brings theirs of the same span along, or with "overlap" theirs that
+  // overlap it by at least half of the shorter span (the server's rule: makna.codebook_split.overlaps_enough); the
+  // rows brought are marked and sent as the server brings them, not as chosen (a brought one brings no more)
+  const everyBox = document.getElementById("sd-every");
+  const overlapBox = document.getElementById("sd-overlap");
+  function together(a, b) {
+    if (a.dataset.source !== b.dataset.source || a.dataset.coder === b.dataset.coder) return false;
+    const [as, ae, bs, be] = [a.dataset.start, a.dataset.end, b.dataset.start, b.dataset.end].map(Number);
+    if (!overlapBox.checked) return as === bs && ae === be;
+    const shared = Math.min(ae, be) - Math.max(as, bs);
+    return shared > 0 && 2 * shared >= Math.min(ae - as, be - bs);
+  }
+  function along(tr, on) {
+    tr.classList.toggle("sd-along", on);
+    tr.querySelector("select").title = on ? M("comes along with another coder's coding") : "";
+  }
+  function bring(tr) {
+    const value = tr.querySelector("select").value;
+    if (!everyBox.checked || value === "") return;
+    for (const other of srows.querySelectorAll("tr")) {
+      const sel = other.querySelector("select");
+      if (other === tr || (sel.value !== "" && !other.classList.contains("sd-along")) || !together(tr, other)) continue;
+      sel.value = value;
+      along(other, true);
+    }
+  }
+  function bringAll() {
+    const rows = [...srows.querySelectorAll("tr")];
+    for (const tr of rows.filter((r) => r.classList.contains("sd-along"))) {
+      tr.querySelector("select").value = "";
+      along(tr, false);
+    }
+    rows.filter((tr) => tr.querySelector("select").value !== "").forEach(bring);
+    splitCount();
+  }
+  everyBox.addEventListener("change", () => { if (!everyBox.checked) overlapBox.checked = false; bringAll(); });
+  overlapBox.addEventListener("change", () => { if (overlapBox.checked) everyBox.checked = true; bringAll(); });
+  srows.addEventListener("change", (ev) => {
+    const tr = ev.target.closest("tr");
+    if (tr) along(tr, false);
+    bringAll();
+  });
   document.getElementById("sd-choose").addEventListener("click", () => {
     const needle = document.getElementById("sd-search").value.trim().toLocaleLowerCase();
     if (!needle) return;
     for (const tr of srows.querySelectorAll("tr")) {
-      if (tr.cells[0].textContent.toLocaleLowerCase().includes(needle)) tr.querySelector("select").value = searchInto.value;
+      if (tr.cells[0].textContent.toLocaleLowerCase().includes(needle)) {
+        tr.querySelector("select").value = searchInto.value;
+        along(tr, false);
+      }
     }
-    splitCount();
+    bringAll();
   });
   document.getElementById("sd-cancel").addEventListener("click", () => { splitting = null; sdialog.close(); });
   sform.addEventListener("submit", async (ev) => {
@@ -300,7 +345,8 @@
     const into = [];
     let incomplete = false;
     nameInputs().forEach((input, i) => {
-      const segments = [...srows.querySelectorAll("tr")].filter((tr) => tr.querySelector("select").value === String(i))
+      const segments = [...srows.querySelectorAll("tr")]
+        .filter((tr) => tr.querySelector("select").value === String(i) && !tr.classList.contains("sd-along"))
         .map((tr) => tr.dataset.id);
       const name = input.value.trim();
       if (!name && !segments.length) return;
@@ -310,7 +356,8 @@
     if (incomplete || !into.length) { toast(M("Give each new code a name and choose its codings"), true); return; }
     try {
       await api("POST", "/api/codes/" + encodeURIComponent(splitting.id) + "/split",
-        { into, remove: document.getElementById("sd-remove").checked });
+        { into, remove: document.getElementById("sd-remove").checked, every_coder: everyBox.checked,
+          overlapping: overlapBox.checked });
       sdialog.close();
       toast(M("Split"));
       location.reload();
