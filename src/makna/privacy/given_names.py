@@ -21,6 +21,7 @@ Sundanese and Batak ``-na``) from the grammar of those languages: Javanese ``par
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Sequence
 from functools import cache
@@ -30,7 +31,7 @@ from . import gazetteers as gz
 from ._text import HONORIFICS, OFFICE_TITLES, SpanIndex
 from .types import Detection
 
-__all__ = ["NAMING_CUE", "alternative_names", "given_kin_names", "given_names"]
+__all__ = ["NAMING_CUE", "alternative_names", "given_kin_names", "given_names", "nicknames_after_names"]
 
 NAMING_CUE: Final = re.compile(
     r"(?<![\w\-])(?i:(?:di|ma|me|ba)?(?:panggil|panggia|manggil|manggia)(?:an|kan)?(?:nya|nyo|ne|e|na|ku)?|"
@@ -136,14 +137,88 @@ def alternative_names(text: str, found: Sequence[Detection], taken: SpanIndex) -
             yield Detection(m.start(), m.end(), "PERSON", 0.8, "person.alternative", m.group(0))
 
 
+_SAY_CUE: Final = re.compile(
+    r"(?<![\w'’\-])(?i:(?:every(?:one|body)|people|folks|friends|(?:most|some|many)[ \t]+people|urang|orang)"
+    r"(?:[ \t]+(?:here|sini|di[ \t]+sini|at[ \t]+work|at[ \t]+home|di[ \t]+rumah|biaso|biasa|kampung))?"
+    r"[ \t]+(?:says?|mangecek|manyabuik|nyebut|bilang)|"
+    r"(?:nobody|no[ \t\-]one)\b[^.!?\n]{0,60}?\b(?:calls?|called|say|says)\b[^.!?\n]{0,30}?,[ \t]+it['’]s)"
+    r"[ \t]+"
+)
+"""Cues that give a name the way people say it ("everybody says Wali", "urang mangecek Itik", "nobody calls me
+that, it's Wombat"), besides :data:`NAMING_CUE`."""
+_NICK: Final = re.compile(
+    rf"[\"“‘']?(?P<w>{_CAP})[\"”’']?(?=[ \t]*(?:[.,;:!?)]|$)|[ \t]+(?i:atau|ato|or|for[ \t]+short|sejak|since)\b)",
+    re.MULTILINE,
+)
+_ADDRESS_WORDS: Final = frozenset(
+    "Ibu Bu Bapak Pak Kakak Kak Adik Dik Adek Dek Mama Papa Mbak Mas Abang Bang Om Tante Nenek Kakek Opa Oma Mami "
+    "Papi Bunda Ayah Emak Mak Amak Apak Uni Uda Etek Mamak Bos Boss Sir Madam Miss Mum Mom Dad Mister Mummy Mommy "
+    "Daddy Baba Auntie Aunty Uncle Granny Grandma Grandpa Nan Nana Gran Bro Sis Mate Love Dear Darling Honey Baby "
+    "Me Him Her It That This The Them Dia Aku Saya Ambo Gue".split()
+)
+"""Words said to anyone of a kind ("anak-anak panggil saya Ibu", "they call me Uncle"), and pronouns: no name."""
+_NICK_REACH: Final = 100
+"""How far before the cue (on its line) the person's name must end: the cue gives that person a second name."""
+
+
+def nicknames_after_names(text: str, found: Sequence[Detection], taken: SpanIndex) -> Iterator[Detection]:
+    """PERSON for a one-word name a naming cue gives right after a person's name on the same line, whatever word
+    it is ("Nama asli ambo Sekar Ayu Rahmadani, di rumah dipanggia Ayuk", "I'm Desislava Petrova, most people say
+    Didi", "Saya Mursyid, orang sini panggil Babe"), and its other mentions led by an honorific or after a clause
+    boundary. Nicknames are often kinship or ordinary words (``Ayuk``, ``Babe``, ``Wombat``), which every other
+    pass declines; the name just given says whose nickname it is. Words said to anyone of a kind (``Ibu``,
+    ``Uncle``), stop words and titles of office are none."""
+    persons = sorted(
+        (d.end, d.start) for d in found if d.type == "PERSON" and d.confidence >= 0.75 and not d.detector.startswith(
+            ("unknown.", "learned"))
+    )
+    if not persons:
+        return
+    stop = gz.stop_caps()
+    ends = [e for e, _s in persons]
+    words: dict[str, int] = {}
+    for rx in (NAMING_CUE, _SAY_CUE):
+        for cue in rx.finditer(text):
+            m = _NICK.match(text, cue.end())
+            if m is None:
+                continue
+            word = m.group("w")
+            if word in _ADDRESS_WORDS or word in stop or word in _NOT_GIVEN or word.lower() in _KIN_MODIFIERS:
+                continue
+            i = bisect.bisect_right(ends, cue.start()) - 1
+            if i < 0 or cue.start() - ends[i] > _NICK_REACH or "\n" in text[ends[i] : cue.start()]:
+                continue  # no person named just before: "panggil aja Kakak", a nickname of no one said
+            if text[persons[i][1] : ends[i]].split()[0] == word:
+                continue
+            words.setdefault(word, m.start("w"))
+    if not words:
+        return
+    ordinary = gz.ordinary_words()
+    for m in re.finditer(r"(?<![\w'’\-@])(?:" + "|".join(map(re.escape, sorted(words))) + r")(?![\w'’\-@])", text):
+        start, end, word = m.start(), m.end(), m.group(0)
+        if not _free(taken, start, end):
+            continue
+        if start != words[word] and (_is_title(word) or word.lower() in ordinary):
+            before = text[max(0, start - 40) : start]
+            if not (_led(text, start, word) or _BOUNDARY.search(before)) or re.match(r"[ \t]+[A-ZÀ-ÖØ-Þ]", text[end:]):
+                continue  # a kinship or ordinary word's other mentions: only where it stands as a name
+        taken.add(Detection(start, end, "PERSON", 0.8, "person.nickname_given", word))
+        yield Detection(start, end, "PERSON", 0.8, "person.nickname_given", word)
+
+
 def given_names(text: str, found: Sequence[Detection]) -> list[Detection]:
-    """``found`` with :func:`given_kin_names` and :func:`alternative_names` added where nothing covers them."""
+    """``found`` with :func:`given_kin_names`, :func:`alternative_names` and :func:`nicknames_after_names` added
+    where nothing covers them."""
     out = sorted(found, key=lambda d: (d.start, d.end))
     taken = SpanIndex(out)
     added = list(given_kin_names(text, taken))
     for det in added:
         taken.add(det)
-    added += alternative_names(text, out, taken)
+    seconds = list(alternative_names(text, out, taken))
+    for det in seconds:
+        taken.add(det)
+    added += seconds
+    added += nicknames_after_names(text, out, taken)
     if not added:
         return out
     return sorted(out + added, key=lambda d: (d.start, d.end))
