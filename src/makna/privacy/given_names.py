@@ -31,7 +31,7 @@ from . import gazetteers as gz
 from ._text import HONORIFICS, OFFICE_TITLES, SpanIndex
 from .types import Detection
 
-__all__ = ["NAMING_CUE", "alternative_names", "given_kin_names", "given_names", "nicknames_after_names"]
+__all__ = ["NAMING_CUE", "alternative_names", "given_kin_names", "given_names", "nicknames_after_names", "self_named"]
 
 NAMING_CUE: Final = re.compile(
     r"(?<![\w\-])(?i:(?:di|ma|me|ba)?(?:panggil|panggia|manggil|manggia)(?:an|kan)?(?:nya|nyo|ne|e|na|ku)?|"
@@ -191,6 +191,13 @@ def nicknames_after_names(text: str, found: Sequence[Detection], taken: SpanInde
             if text[persons[i][1] : ends[i]].split()[0] == word:
                 continue
             words.setdefault(word, m.start("w"))
+    yield from _with_mentions(text, words, taken, "person.nickname_given")
+
+
+def _with_mentions(text: str, words: dict[str, int], taken: SpanIndex, detector: str) -> Iterator[Detection]:
+    """PERSON for each word of ``words`` at its first start and at its other free mentions; a kinship or ordinary
+    word's other mentions only where it stands as a name (after an honorific or a clause boundary, with no
+    capitalised word after it)."""
     if not words:
         return
     ordinary = gz.ordinary_words()
@@ -201,14 +208,47 @@ def nicknames_after_names(text: str, found: Sequence[Detection], taken: SpanInde
         if start != words[word] and (_is_title(word) or word.lower() in ordinary):
             before = text[max(0, start - 40) : start]
             if not (_led(text, start, word) or _BOUNDARY.search(before)) or re.match(r"[ \t]+[A-ZÀ-ÖØ-Þ]", text[end:]):
-                continue  # a kinship or ordinary word's other mentions: only where it stands as a name
-        taken.add(Detection(start, end, "PERSON", 0.8, "person.nickname_given", word))
-        yield Detection(start, end, "PERSON", 0.8, "person.nickname_given", word)
+                continue  # "Kak Cici", "Cici bilang": the name; "Cici Ling", "beli Cincin": another word
+        det = Detection(start, end, "PERSON", 0.8, detector, word)
+        taken.add(det)
+        yield det
+
+
+_SELF_NAMED: Final = re.compile(
+    r"(?:^|(?<=[.!?,:;])|(?<=[.!?,:;][ \t]))[ \t]*(?:[Aa]ku|[Ss]aya|[Gg]ue|[Gg]ua|[Aa]mbo|[Ii]ni)[ \t]+"
+    rf"(?P<w>{_CAP})(?=[ \t]*(?:[.,!?]|$))",
+    re.MULTILINE,
+)
+
+
+def self_named(text: str, taken: SpanIndex) -> Iterator[Detection]:
+    """PERSON for a one-word name a speaker gives themself at a clause's start and that ends the clause ("Peserta 1:
+    Aku Juli.", "Halo, Kak. Ini Ranum.", "oke ya, aku Cici."), whatever word it is, and its other mentions as
+    :func:`nicknames_after_names` does. The self-introduction detector stops at a kinship, month or ordinary word;
+    at a clause's start and end with nothing else said, the word is the speaker's name. Places and peoples
+    ("Saya Batak."), brands and apps, words said to anyone of a kind and titles are none."""
+    stop, places, names = gz.stop_caps(), gz.all_places(), _names()
+    folk, brands = gz.demonyms(), gz.brands()
+    words: dict[str, int] = {}
+    for m in _SELF_NAMED.finditer(text):
+        word = m.group("w")
+        if word in _ADDRESS_WORDS or word in _NOT_GIVEN or word.lower() in _KIN_MODIFIERS or len(word) < 3:
+            continue
+        month = _MONTH_NAMES.fullmatch(word) is not None and not m.group(0).strip().lower().startswith("ini")
+        if not month and (word in stop or word in folk or word in brands or word in places and word not in names):
+            continue  # ("Ini Mei, bulan depan": a month shown, not a name)
+        if _free(taken, m.start("w"), m.end("w")):
+            words.setdefault(word, m.start("w"))
+    yield from _with_mentions(text, words, taken, "person.self_named")
+
+
+_MONTH_NAMES: Final = re.compile(r"Juni|Juli|April|Mei")
+"""Months that are given names too: at a self-introduction's end ("Aku Juli.") the name."""
 
 
 def given_names(text: str, found: Sequence[Detection]) -> list[Detection]:
-    """``found`` with :func:`given_kin_names`, :func:`alternative_names` and :func:`nicknames_after_names` added
-    where nothing covers them."""
+    """``found`` with :func:`given_kin_names`, :func:`alternative_names`, :func:`nicknames_after_names` and
+    :func:`self_named` added where nothing covers them."""
     out = sorted(found, key=lambda d: (d.start, d.end))
     taken = SpanIndex(out)
     added = list(given_kin_names(text, taken))
@@ -219,6 +259,7 @@ def given_names(text: str, found: Sequence[Detection]) -> list[Detection]:
         taken.add(det)
     added += seconds
     added += nicknames_after_names(text, out, taken)
+    added += self_named(text, taken)
     if not added:
         return out
     return sorted(out + added, key=lambda d: (d.start, d.end))

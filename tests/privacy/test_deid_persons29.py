@@ -1,0 +1,105 @@
+"""PERSON recall on unseen writers (branch persons29, #11): a nickname a naming cue gives right after a person's
+name, whatever word it is, and a name a cue gives that a district list also holds.
+
+Every name here is invented for these tests; none is a string of any corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from makna.privacy._text import SpanIndex
+from makna.privacy.detect import detect
+from makna.privacy.given_names import nicknames_after_names
+from makna.privacy.persons import titled_names_first
+from makna.privacy.types import Detection
+
+
+def _typed(text: str, word: str, language: str) -> str | None:
+    start = text.rindex(word)
+    hits = [d for d in detect(text, language=language) if d.start < start + len(word) and start < d.end]
+    return hits[0].type if hits else None
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "language"),
+    [
+        ("Nama asli ambo Sekar Wulan Pratiwi, di rumah dipanggia Ayuk. Baa kaba?", "Ayuk", "id"),
+        ("Saya Jumadil Akbar, orang sini panggil Babe. Dulu narik ojek.", "Babe", "id"),
+        ("My name is Rosalind Quayle, but nobody calls me that, it's Kestrel.", "Kestrel", "en"),
+        ("I'm Milena Dragova, everybody at work says Didi. I started in 2019.", "Didi", "en"),
+    ],
+)
+def test_a_nickname_given_after_a_name_is_a_person(text: str, word: str, language: str) -> None:
+    assert _typed(text, word, language) == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "language"),
+    [
+        ("Nama saya Ratna Kemala, anak-anak di sekolah panggil saya Ibu.", "Ibu", "id"),
+        ("My name is Dorran Pike, the kids on the street call me Uncle.", "Uncle", "en"),
+        ("The driver, Baba Tunde... his name is Tunde, we call him Baba.", "Baba", "en"),
+    ],
+)
+def test_a_word_said_to_anyone_of_a_kind_is_no_nickname(text: str, word: str, language: str) -> None:
+    assert _typed(text, word, language) != "PERSON"
+
+
+def test_a_nickname_needs_a_person_named_just_before_on_its_line() -> None:
+    text = "Pewawancara: Boleh saya tanya?\nPeserta: Panggil aja Kestrel. Aku dari Padang."
+    found = [Detection(0, 11, "PERSON", 0.9, "person.intro", text[0:11])]  # not on the cue's line
+    assert list(nicknames_after_names(text, found, SpanIndex(found))) == []
+    text = "I'm Rosalind Quayle, but nobody calls me that, it's Kestrel. Kestrel is fine."
+    person = Detection(4, 19, "PERSON", 0.99, "person.intro", "Rosalind Quayle")
+    got = [d.text for d in nicknames_after_names(text, [person], SpanIndex([person]))]
+    assert got == ["Kestrel", "Kestrel"]
+    guess = Detection(4, 19, "PERSON", 0.99, "unknown.capitalised", "Rosalind Quayle")
+    assert list(nicknames_after_names(text, [guess], SpanIndex([guess]))) == []
+
+
+def test_a_cued_person_outranks_a_one_word_list_place_of_the_same_span() -> None:
+    person = Detection(12, 16, "PERSON", 0.85, "person.intro", "Kodi")
+    place = Detection(12, 16, "LOCATION", 0.85, "location.gazetteer", "Kodi")
+    assert titled_names_first([place, person]) == [person]
+    surer = Detection(12, 16, "LOCATION", 0.9, "location.gazetteer", "Kodi")
+    assert titled_names_first([surer, person]) == [surer, person]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "language", "kind"),
+    [
+        ("Selamat malam Mama Koba, apa kabar?", "Koba", "id", "PERSON"),
+        ("Saya pindah ke Koba tahun lalu, ikut suami.", "Koba", "id", "LOCATION"),
+        ("Who else lives with you?\nMy partner Kodi and our two kids.", "Kodi", "en", "PERSON"),
+        ("We moved to Kodi last year, my partner and I.", "Kodi", "en", "LOCATION"),
+    ],
+)
+def test_a_district_name_is_a_person_after_a_person_cue_and_a_place_after_a_place_cue(
+    text: str, word: str, language: str, kind: str
+) -> None:
+    assert _typed(text, word, language) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Pewawancara: Boleh kenalan dulu?\nPeserta 1: Aku Juli. Umur 24.", "Juli"),
+        ("Halo, Kak Sinar. Ini Semi. Aku jawab satu-satu, ya.", "Semi"),
+        ("Narasumber: Oke ya, aku Cece. Makasih udah nunggu.\nPewawancara: Makasih, Kak Cece.", "Cece"),
+    ],
+)
+def test_a_speaker_naming_themself_at_a_clause_start_and_end_is_a_person(text: str, word: str) -> None:
+    assert _typed(text, word, "id") == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Narasumber: Saya Batak. Dari Tarutung.", "Batak"),
+        ("Narasumber: Iya, saya Ibu. Ini Mei, bulan depan.", "Mei"),
+        ("Narasumber: Ini Facebook saya, dulu.", "Facebook"),
+    ],
+)
+def test_a_people_a_month_shown_or_an_app_after_a_pronoun_is_no_name(text: str, word: str) -> None:
+    assert _typed(text, word, "id") != "PERSON"
