@@ -93,7 +93,7 @@ def _outcome(s: int, e: int, final: list[Detection], trace: list[tuple[str, list
     if fin:
         best = max(fin, key=lambda d: min(d.end, e) - max(d.start, s))
         last = None
-        for i, (n, out) in enumerate(states):
+        for i, (_n, out) in enumerate(states):
             if any(d.type == "PERSON" for d in _hits(out, s, e)):
                 last = i
         if last is not None and last + 1 < len(states):
@@ -146,7 +146,9 @@ def _classes(doc: GoldDocument, s: int, e: int, final: list[Detection]) -> list[
     first = words[0] if words else gold
     if other:
         out.append("other-mention-found")
-    elif len(words) > 1 and any(d.type == "PERSON" and first in d.text.split() for d in final if d.start >= e or d.end <= s):
+    elif len(words) > 1 and any(
+        d.type == "PERSON" and first in d.text.split() for d in final if d.start >= e or d.end <= s
+    ):
         out.append("part-found-elsewhere")
     return out
 
@@ -176,7 +178,7 @@ def main() -> int:
                 for c in _classes(doc, s, e, final):
                     classes[c]["found" if ok else "miss"] += 1
                 if not ok and args.show and path.name not in sealed:
-                    print(f"  {doc.id} {doc.language} {oc}: {doc.text[s:e]!r} <- {doc.text[max(0, s - 50):s]!r}")
+                    print(f"  {doc.id} {doc.language} {oc}: {doc.text[s:e]!r} <- {doc.text[max(0, s - 50) : s]!r}")
         n = sum(outcomes.values())
         found = sum(v for k, v in outcomes.items() if k.startswith("found"))
         total["gold"] += n
@@ -184,9 +186,13 @@ def main() -> int:
         print(f"== {path.name}: PERSON gold {n} found {found} ({found / max(n, 1):.3f})")
         for k, v in sorted(outcomes.items(), key=lambda kv: -kv[1]):
             print(f"   {v:4d} {k}")
-        print("   classes (found/miss):", ", ".join(f"{c} {v['found']}/{v['miss']}" for c, v in sorted(classes.items())))
+        print(
+            "   classes (found/miss):", ", ".join(f"{c} {v['found']}/{v['miss']}" for c, v in sorted(classes.items()))
+        )
     if len(args.splits) > 1:
-        print(f"== all: PERSON gold {total['gold']} found {total['found']} ({total['found'] / max(total['gold'], 1):.3f})")
+        print(
+            f"== all: PERSON gold {total['gold']} found {total['found']} ({total['found'] / max(total['gold'], 1):.3f})"
+        )
     return 0
 
 

@@ -11,6 +11,7 @@ import pytest
 from makna.privacy._text import SpanIndex
 from makna.privacy.detect import detect
 from makna.privacy.given_names import nicknames_after_names
+from makna.privacy.name_mentions import persons_shown_as_handles
 from makna.privacy.persons import titled_names_first
 from makna.privacy.types import Detection
 
@@ -103,3 +104,19 @@ def test_a_speaker_naming_themself_at_a_clause_start_and_end_is_a_person(text: s
 )
 def test_a_people_a_month_shown_or_an_app_after_a_pronoun_is_no_name(text: str, word: str) -> None:
     assert _typed(text, word, "id") != "PERSON"
+
+
+def test_a_display_name_that_is_a_person_found_elsewhere_is_that_person() -> None:
+    text = "Messenger conversation with Ligaya Tumandao\n[10/02/2024, 19:02] Ligaya Tumandao: Hi po, good evening."
+    start = text.index("Ligaya Tumandao")
+    hits = [d for d in detect(text, language="en") if d.start < start + 15 and start < d.end]
+    assert [d.type for d in hits] == ["PERSON"]
+
+
+def test_a_display_name_no_sure_person_shares_stays_a_handle() -> None:
+    shown = Detection(0, 12, "HANDLE", 0.8, "handle.display", "Kopi Senja 2")
+    guess = Detection(20, 32, "PERSON", 0.95, "unknown.capitalised", "Kopi Senja 2")
+    other = Detection(40, 50, "PERSON", 0.99, "person.speaker", "Ligaya Tum")
+    assert persons_shown_as_handles([shown, guess, other])[0] is shown
+    sure = Detection(20, 32, "PERSON", 0.95, "person.speaker", "Kopi Senja 2")
+    assert persons_shown_as_handles([shown, sure])[0].type == "PERSON"

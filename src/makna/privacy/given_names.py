@@ -169,8 +169,9 @@ def nicknames_after_names(text: str, found: Sequence[Detection], taken: SpanInde
     pass declines; the name just given says whose nickname it is. Words said to anyone of a kind (``Ibu``,
     ``Uncle``), stop words and titles of office are none."""
     persons = sorted(
-        (d.end, d.start) for d in found if d.type == "PERSON" and d.confidence >= 0.75 and not d.detector.startswith(
-            ("unknown.", "learned"))
+        (d.end, d.start)
+        for d in found
+        if d.type == "PERSON" and d.confidence >= 0.75 and not d.detector.startswith(("unknown.", "learned"))
     )
     if not persons:
         return

@@ -35,7 +35,7 @@ from .catchall import in_lower_case
 from .handles import inflected_word
 from .types import Detection
 
-__all__ = ["SOURCE_CONFIDENCE", "spread_mentions"]
+__all__ = ["SOURCE_CONFIDENCE", "persons_shown_as_handles", "spread_mentions"]
 
 SOURCE_CONFIDENCE: Final = 0.6
 """A name found at this or more is evidence for its other mentions; the catch-all's guesses (0.4-0.6) are not (the
@@ -177,3 +177,28 @@ def spread_mentions(text: str, found: Sequence[Detection]) -> list[Detection]:
         index.add(det)
         added.append(det)
     return sorted(out + added, key=lambda d: (d.start, d.end))
+
+
+_SURE_PERSON: Final = 0.9
+"""A person's name found at this or more by a cue, a label or a list (not a guess) says what its display-name
+mentions are."""
+
+
+def persons_shown_as_handles(found: Sequence[Detection]) -> list[Detection]:
+    """``found`` with a display name of several words typed PERSON where the very same string is a person's name
+    found elsewhere in the text at :data:`_SURE_PERSON` or more: a chat export's header ("Messenger conversation
+    with ...", "Percakapan Messenger dengan ...") or an account shown under a person's full name, whose sender
+    lines or introduction say it is that person (one name, one type in a document)."""
+    persons = {
+        d.text
+        for d in found
+        if d.type == "PERSON" and d.confidence >= _SURE_PERSON and not d.detector.startswith(_GUESSES)
+    }
+    if not persons:
+        return list(found)
+    return [
+        Detection(d.start, d.end, "PERSON", d.confidence, d.detector + "+person", d.text)
+        if d.type == "HANDLE" and d.detector.startswith("handle.display") and " " in d.text and d.text in persons
+        else d
+        for d in found
+    ]

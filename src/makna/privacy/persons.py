@@ -543,7 +543,9 @@ def titled_names_first(candidates: Sequence[Detection]) -> list[Detection]:
             if len(rest) == 2 and (det.end, det.end - len(rest[1])) in titled:
                 continue
         if (
-            det.type == "LOCATION" and det.detector == "location.gazetteer" and " " not in det.text
+            det.type == "LOCATION"
+            and det.detector == "location.gazetteer"
+            and " " not in det.text
             and cued.get((det.start, det.end), 0.0) >= det.confidence
         ):
             continue  # "Mama Koba", "my partner Kodi": a cue says a person, a district list alone a place
