@@ -11,7 +11,7 @@ import pytest
 from makna.privacy._text import SpanIndex
 from makna.privacy.detect import detect
 from makna.privacy.given_names import nicknames_after_names
-from makna.privacy.name_mentions import persons_shown_as_handles
+from makna.privacy.name_mentions import persons_over_listed_places, persons_shown_as_handles
 from makna.privacy.persons import titled_names_first
 from makna.privacy.types import Detection
 
@@ -120,3 +120,13 @@ def test_a_display_name_no_sure_person_shares_stays_a_handle() -> None:
     assert persons_shown_as_handles([shown, guess, other])[0] is shown
     sure = Detection(20, 32, "PERSON", 0.95, "person.speaker", "Kopi Senja 2")
     assert persons_shown_as_handles([shown, sure])[0].type == "PERSON"
+
+
+def test_a_listed_place_that_is_a_person_found_elsewhere_is_that_person_unless_a_preposition_says_place() -> None:
+    text = "Kak Lara datang. Lara bilang mau pindah. Saya tinggal di Lara juga."
+    sure = Detection(4, 8, "PERSON", 0.99, "person.honorific", "Lara")
+    said = Detection(17, 21, "LOCATION", 0.8, "location.gazetteer", "Lara")
+    where = Detection(57, 61, "LOCATION", 0.8, "location.gazetteer", "Lara")
+    assert [d.type for d in persons_over_listed_places(text, [sure, said, where])] == ["PERSON", "PERSON", "LOCATION"]
+    guess = Detection(4, 8, "PERSON", 0.99, "unknown.capitalised", "Lara")
+    assert [d.type for d in persons_over_listed_places(text, [guess, said])] == ["PERSON", "LOCATION"]
