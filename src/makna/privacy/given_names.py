@@ -1,4 +1,5 @@
-"""Names given outright that the person passes leave: a kinship word that is someone's name, and a second name.
+"""Names given outright that the person passes leave: a kinship word that is someone's name, a second name, a
+nickname and a speaker's own one-word name.
 
 Two readings of what a naming cue ("dipanggil", "panggilannyo", "parabane", "landihanana", "called") says, after
 the precision stage (the learned layers never proposed these spans):
@@ -13,6 +14,11 @@ the precision stage (the learned layers never proposed these spans):
   "dipanggil Nanang alias Acong": the cue names both; a capitalised word after the first name found and the
   joining word, no stop, place or honorific word and no word before another capitalised one (``Min Okello``:
   "mother of Okello", a kinship word before a name), is a PERSON too, and so are its other capitalised mentions.
+* **a nickname given right after a name** (:func:`nicknames_after_names`, persons29): "Nama asli ambo ..., di
+  rumah dipanggia Ayuk", "I'm ..., most people say Didi", "nobody calls me that, it's Wombat": the person just
+  named says whose nickname the word is, whatever word it is; words said to anyone of a kind are none;
+* **a speaker's own one-word name** (:func:`self_named`, persons29): "Aku Juli.", "Halo, Kak. Ini Ranum." at a
+  clause's start and end.
 
 The naming cues read the regional possessive forms of the naming nouns (Minang ``-nyo``, Javanese ``-e``/``-ne``,
 Sundanese and Batak ``-na``) from the grammar of those languages: Javanese ``paraban`` and Sundanese ``landihan``
