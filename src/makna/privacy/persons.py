@@ -547,15 +547,22 @@ def titled_names_first(candidates: Sequence[Detection]) -> list[Detection]:
             and det.detector == "location.gazetteer"
             and " " not in det.text
             and cued.get((det.start, det.end), 0.0) >= det.confidence
+            and _district_only(det.text)
         ):
             continue  # "Mama Koba", "my partner Kodi": a cue says a person, a district list alone a place
         out.append(det)
     return named_over_lists(out)
 
 
+def _district_only(word: str) -> bool:
+    """A name of the Indonesian regions' and districts' list that no list of towns and cities of the world holds
+    (``Kodi``, ``Koba``; not ``Bristol``: "Thank you, Bristol!" thanks a city)."""
+    return word in gz.places_admin() and word not in gz.places_world() and word not in gz.places_en()
+
+
 _CUED_PERSON: Final = frozenset({"person.honorific", "person.intro", "person.self"})
-"""Person detectors whose name a cue right before it gives: a one-word place of a list with the very same span and
-no more confidence yields to them (a tie went to the place, whose candidates come first)."""
+"""Person detectors whose name a cue right before it gives: a one-word district (:func:`_district_only`) of a list
+with the very same span and no more confidence yields to them (a tie went to the place, whose candidates come first)."""
 
 
 def find_known_names(text: str, known_names: Iterable[str]) -> Iterator[Detection]:
