@@ -40,7 +40,7 @@ from .learned import refine
 from .lookalikes import drop_lookalikes
 from .name_cuts import cut_names
 from .name_extent import close_name_edges
-from .name_mentions import spread_mentions
+from .name_mentions import persons_over_listed_places, persons_shown_as_handles, spread_mentions
 from .neighbours import listed_places, nicknames, prefixed_places, role_persons, route_places
 from .org_spans import close_org_spans
 from .orgcontext import apply_org_context
@@ -147,6 +147,8 @@ def detect_chunk(text: str, language: str, known_names: Sequence[str]) -> list[D
     found = echo_names(scan, found, language)  # a full name's given name or surname alone (person_echoes.py)
     found = given_names(scan, found)  # "dipanggil Mama Ina", "manggil Wulan atau Ulan" (given_names.py)
     found = spread_mentions(scan, found)  # a name's other mentions, lower-case ones included (name_mentions.py)
+    found = persons_shown_as_handles(found)  # a display name that is a person's name found elsewhere (name_mentions.py)
+    found = persons_over_listed_places(scan, found)  # and a one-word listed place that is one, no preposition before
     found = listed_ages(scan, found)  # the other ages of a list of people that holds an age (agelists.py)
     found = drop_spans_of_time(scan, found)  # "sudah tiga tahun narik", "for three years": how long (agespans.py)
     found = close_edges(text, found, language)  # ages', dates' and addresses' edges (span_edges.py)

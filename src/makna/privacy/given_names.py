@@ -1,4 +1,5 @@
-"""Names given outright that the person passes leave: a kinship word that is someone's name, and a second name.
+"""Names given outright that the person passes leave: a kinship word that is someone's name, a second name, a
+nickname and a speaker's own one-word name.
 
 Two readings of what a naming cue ("dipanggil", "panggilannyo", "parabane", "landihanana", "called") says, after
 the precision stage (the learned layers never proposed these spans):
@@ -13,6 +14,11 @@ the precision stage (the learned layers never proposed these spans):
   "dipanggil Nanang alias Acong": the cue names both; a capitalised word after the first name found and the
   joining word, no stop, place or honorific word and no word before another capitalised one (``Min Okello``:
   "mother of Okello", a kinship word before a name), is a PERSON too, and so are its other capitalised mentions.
+* **a nickname given right after a name** (:func:`nicknames_after_names`, persons29): "Nama asli ambo ..., di
+  rumah dipanggia Ayuk", "I'm ..., most people say Didi", "nobody calls me that, it's Wombat": the person just
+  named says whose nickname the word is, whatever word it is; words said to anyone of a kind are none;
+* **a speaker's own one-word name** (:func:`self_named`, persons29): "Aku Juli.", "Halo, Kak. Ini Ranum." at a
+  clause's start and end.
 
 The naming cues read the regional possessive forms of the naming nouns (Minang ``-nyo``, Javanese ``-e``/``-ne``,
 Sundanese and Batak ``-na``) from the grammar of those languages: Javanese ``paraban`` and Sundanese ``landihan``
@@ -21,6 +27,7 @@ Sundanese and Batak ``-na``) from the grammar of those languages: Javanese ``par
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Sequence
 from functools import cache
@@ -30,7 +37,7 @@ from . import gazetteers as gz
 from ._text import HONORIFICS, OFFICE_TITLES, SpanIndex
 from .types import Detection
 
-__all__ = ["NAMING_CUE", "alternative_names", "given_kin_names", "given_names"]
+__all__ = ["NAMING_CUE", "alternative_names", "given_kin_names", "given_names", "nicknames_after_names", "self_named"]
 
 NAMING_CUE: Final = re.compile(
     r"(?<![\w\-])(?i:(?:di|ma|me|ba)?(?:panggil|panggia|manggil|manggia)(?:an|kan)?(?:nya|nyo|ne|e|na|ku)?|"
@@ -136,14 +143,130 @@ def alternative_names(text: str, found: Sequence[Detection], taken: SpanIndex) -
             yield Detection(m.start(), m.end(), "PERSON", 0.8, "person.alternative", m.group(0))
 
 
+_SAY_CUE: Final = re.compile(
+    r"(?<![\w'’\-])(?i:(?:every(?:one|body)|people|folks|friends|(?:most|some|many)[ \t]+people|urang|orang)"
+    r"(?:[ \t]+(?:here|sini|di[ \t]+sini|at[ \t]+work|at[ \t]+home|di[ \t]+rumah|biaso|biasa|kampung))?"
+    r"[ \t]+(?:says?|mangecek|manyabuik|nyebut|bilang)|"
+    r"(?:nobody|no[ \t\-]one)\b[^.!?\n]{0,60}?\b(?:calls?|called|say|says)\b[^.!?\n]{0,30}?,[ \t]+it['’]s)"
+    r"[ \t]+"
+)
+"""Cues that give a name the way people say it ("everybody says Wali", "urang mangecek Itik", "nobody calls me
+that, it's Wombat"), besides :data:`NAMING_CUE`."""
+_NICK: Final = re.compile(
+    rf"[\"“‘']?(?P<w>{_CAP})[\"”’']?(?=[ \t]*(?:[.,;:!?)]|$)|[ \t]+(?i:atau|ato|or|for[ \t]+short|sejak|since)\b)",
+    re.MULTILINE,
+)
+_ADDRESS_WORDS: Final = frozenset(
+    "Ibu Bu Bapak Pak Kakak Kak Adik Dik Adek Dek Mama Papa Mbak Mas Abang Bang Om Tante Nenek Kakek Opa Oma Mami "
+    "Papi Bunda Ayah Emak Mak Amak Apak Uni Uda Etek Mamak Bos Boss Sir Madam Miss Mum Mom Dad Mister Mummy Mommy "
+    "Daddy Baba Auntie Aunty Uncle Granny Grandma Grandpa Nan Nana Gran Bro Sis Mate Love Dear Darling Honey Baby "
+    "Me Him Her It That This The Them Dia Aku Saya Ambo Gue".split()
+)
+"""Words said to anyone of a kind ("anak-anak panggil saya Ibu", "they call me Uncle"), and pronouns: no name."""
+_NICK_REACH: Final = 100
+"""How far before the cue (on its line) the person's name must end: the cue gives that person a second name."""
+
+
+def nicknames_after_names(text: str, found: Sequence[Detection], taken: SpanIndex) -> Iterator[Detection]:
+    """PERSON for a one-word name a naming cue gives right after a person's name on the same line, whatever word
+    it is ("Nama asli ambo Sekar Ayu Rahmadani, di rumah dipanggia Ayuk", "I'm Desislava Petrova, most people say
+    Didi", "Saya Mursyid, orang sini panggil Babe"), and its other mentions led by an honorific or after a clause
+    boundary. Nicknames are often kinship or ordinary words (``Ayuk``, ``Babe``, ``Wombat``), which every other
+    pass declines; the name just given says whose nickname it is. Words said to anyone of a kind (``Ibu``,
+    ``Uncle``), stop words and titles of office are none."""
+    persons = sorted(
+        (d.end, d.start)
+        for d in found
+        if d.type == "PERSON" and d.confidence >= 0.75 and not d.detector.startswith(("unknown.", "learned"))
+    )
+    if not persons:
+        return
+    stop = gz.stop_caps()
+    ends = [e for e, _s in persons]
+    words: dict[str, int] = {}
+    for rx in (NAMING_CUE, _SAY_CUE):
+        for cue in rx.finditer(text):
+            m = _NICK.match(text, cue.end())
+            if m is None:
+                continue
+            word = m.group("w")
+            if word in _ADDRESS_WORDS or word in stop or word in _NOT_GIVEN or word.lower() in _KIN_MODIFIERS:
+                continue
+            i = bisect.bisect_right(ends, cue.start()) - 1
+            if i < 0 or cue.start() - ends[i] > _NICK_REACH or "\n" in text[ends[i] : cue.start()]:
+                continue  # no person named just before: "panggil aja Kakak", a nickname of no one said
+            if text[persons[i][1] : ends[i]].split()[0] == word:
+                continue
+            words.setdefault(word, m.start("w"))
+    yield from _with_mentions(text, words, taken, "person.nickname_given")
+
+
+def _with_mentions(text: str, words: dict[str, int], taken: SpanIndex, detector: str) -> Iterator[Detection]:
+    """PERSON for each word of ``words`` at its first start and at its other free mentions; a kinship or ordinary
+    word's other mentions only where it stands as a name (after an honorific or a clause boundary, with no
+    capitalised word after it)."""
+    if not words:
+        return
+    ordinary = gz.ordinary_words()
+    for m in re.finditer(r"(?<![\w'’\-@])(?:" + "|".join(map(re.escape, sorted(words))) + r")(?![\w'’\-@])", text):
+        start, end, word = m.start(), m.end(), m.group(0)
+        if not _free(taken, start, end):
+            continue
+        if start != words[word] and (_is_title(word) or word.lower() in ordinary):
+            before = text[max(0, start - 40) : start]
+            if not (_led(text, start, word) or _BOUNDARY.search(before)) or re.match(r"[ \t]+[A-ZÀ-ÖØ-Þ]", text[end:]):
+                continue  # "Kak Cici", "Cici bilang": the name; "Cici Ling", "beli Cincin": another word
+        det = Detection(start, end, "PERSON", 0.8, detector, word)
+        taken.add(det)
+        yield det
+
+
+_SELF_NAMED: Final = re.compile(
+    r"(?:^|(?<=[.!?,:;])|(?<=[.!?,:;][ \t]))[ \t]*(?:[Aa]ku|[Ss]aya|[Gg]ue|[Gg]ua|[Aa]mbo|[Ii]ni)[ \t]+"
+    rf"(?P<w>{_CAP})(?=[ \t]*(?:[.,!?]|$))",
+    re.MULTILINE,
+)
+
+
+def self_named(text: str, taken: SpanIndex) -> Iterator[Detection]:
+    """PERSON for a one-word name a speaker gives themself at a clause's start and that ends the clause ("Peserta 1:
+    Aku Juli.", "Halo, Kak. Ini Ranum.", "oke ya, aku Cici."), whatever word it is, and its other mentions as
+    :func:`nicknames_after_names` does. The self-introduction detector stops at a kinship, month or ordinary word;
+    at a clause's start and end with nothing else said, the word is the speaker's name. Places and peoples
+    ("Saya Batak."), brands and apps, words said to anyone of a kind and titles are none."""
+    stop, places, names = gz.stop_caps(), gz.all_places(), _names()
+    folk, brands = gz.demonyms(), gz.brands()
+    words: dict[str, int] = {}
+    for m in _SELF_NAMED.finditer(text):
+        word = m.group("w")
+        if word in _ADDRESS_WORDS or word in _NOT_GIVEN or word.lower() in _KIN_MODIFIERS or len(word) < 3:
+            continue
+        month = _MONTH_NAMES.fullmatch(word) is not None and not m.group(0).strip().lower().startswith("ini")
+        if not month and (word in stop or word in folk or word in brands or word in places and word not in names):
+            continue  # ("Ini Mei, bulan depan": a month shown, not a name)
+        if _free(taken, m.start("w"), m.end("w")):
+            words.setdefault(word, m.start("w"))
+    yield from _with_mentions(text, words, taken, "person.self_named")
+
+
+_MONTH_NAMES: Final = re.compile(r"Juni|Juli|April|Mei")
+"""Months that are given names too: at a self-introduction's end ("Aku Juli.") the name."""
+
+
 def given_names(text: str, found: Sequence[Detection]) -> list[Detection]:
-    """``found`` with :func:`given_kin_names` and :func:`alternative_names` added where nothing covers them."""
+    """``found`` with :func:`given_kin_names`, :func:`alternative_names`, :func:`nicknames_after_names` and
+    :func:`self_named` added where nothing covers them."""
     out = sorted(found, key=lambda d: (d.start, d.end))
     taken = SpanIndex(out)
     added = list(given_kin_names(text, taken))
     for det in added:
         taken.add(det)
-    added += alternative_names(text, out, taken)
+    seconds = list(alternative_names(text, out, taken))
+    for det in seconds:
+        taken.add(det)
+    added += seconds
+    added += nicknames_after_names(text, out, taken)
+    added += self_named(text, taken)
     if not added:
         return out
     return sorted(out + added, key=lambda d: (d.start, d.end))

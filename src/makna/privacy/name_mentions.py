@@ -30,12 +30,12 @@ from functools import cache
 from typing import Final
 
 from . import gazetteers as gz
-from ._text import HONORIFICS, SpanIndex
+from ._text import HONORIFICS, SpanIndex, line_before
 from .catchall import in_lower_case
 from .handles import inflected_word
 from .types import Detection
 
-__all__ = ["SOURCE_CONFIDENCE", "spread_mentions"]
+__all__ = ["SOURCE_CONFIDENCE", "persons_over_listed_places", "persons_shown_as_handles", "spread_mentions"]
 
 SOURCE_CONFIDENCE: Final = 0.6
 """A name found at this or more is evidence for its other mentions; the catch-all's guesses (0.4-0.6) are not (the
@@ -177,3 +177,62 @@ def spread_mentions(text: str, found: Sequence[Detection]) -> list[Detection]:
         index.add(det)
         added.append(det)
     return sorted(out + added, key=lambda d: (d.start, d.end))
+
+
+_SURE_PERSON: Final = 0.9
+"""A person's name found at this or more by a cue, a label or a list (not a guess) says what its display-name
+mentions are."""
+
+
+def persons_shown_as_handles(found: Sequence[Detection]) -> list[Detection]:
+    """``found`` with a display name of several words typed PERSON where the very same string is a person's name
+    found elsewhere in the text at :data:`_SURE_PERSON` or more: a chat export's header ("Messenger conversation
+    with ...", "Percakapan Messenger dengan ...") or an account shown under a person's full name, whose sender
+    lines or introduction say it is that person (one name, one type in a document)."""
+    persons = {
+        d.text
+        for d in found
+        if d.type == "PERSON" and d.confidence >= _SURE_PERSON and not d.detector.startswith(_GUESSES)
+    }
+    if not persons:
+        return list(found)
+    return [
+        Detection(d.start, d.end, "PERSON", d.confidence, d.detector + "+person", d.text)
+        if d.type == "HANDLE" and d.detector.startswith("handle.display") and " " in d.text and d.text in persons
+        else d
+        for d in found
+    ]
+
+
+_CUED_PERSON: Final = 0.75
+"""A person's name found at this or more by a cue, a label or a list (not a guess) is that person at a mention a place
+list alone types a place."""
+
+
+def persons_over_listed_places(text: str, found: Sequence[Detection]) -> list[Detection]:
+    """``found`` with a one-word LOCATION that a place list alone gave typed PERSON where the very same word is a
+    person's name found elsewhere in the text at :data:`_CUED_PERSON` or more, and no place's preposition stands
+    before this mention ("Kak Sari ... Sari bilang": one name, one type in a document; "tinggal di Sari", "I live
+    in Lara" stay places). On the open splits every such mention is the person (four) or follows a preposition (two,
+    left as places)."""
+    from .places import PLACE_PREP_BEFORE  # (places imports this module's neighbours: imported at the call)
+
+    persons = {
+        d.text
+        for d in found
+        if d.type == "PERSON" and d.confidence >= _CUED_PERSON and not d.detector.startswith(_GUESSES)
+    }
+    if not persons:
+        return list(found)
+    out: list[Detection] = []
+    for d in found:
+        if (
+            d.type == "LOCATION"
+            and d.detector.startswith("location.")
+            and d.text in persons
+            and " " not in d.text
+            and PLACE_PREP_BEFORE.search(line_before(text, d.start, 20)) is None
+        ):
+            d = Detection(d.start, d.end, "PERSON", d.confidence, d.detector + "+person", d.text)
+        out.append(d)
+    return out

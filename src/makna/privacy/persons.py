@@ -526,11 +526,15 @@ def find_balinese(text: str) -> Iterator[Detection]:
 def titled_names_first(candidates: Sequence[Detection]) -> list[Detection]:
     """``candidates`` less the place and organisation spans that are an honorific or address term and then
     exactly a name found after it ("Mpok Leha", "Amaq Sukri", "Ko Akiet" taken as ORG or LOCATION): the
-    honorific says a person is named (a span that goes on past the name, "Tita Lorna's Carinderia", stays); and
-    less the list spans inside a name an explicit naming cue gives
+    honorific says a person is named (a span that goes on past the name, "Tita Lorna's Carinderia", stays); less
+    a one-word place from a list with exactly the span of a name a cue gives at no less confidence ("Mama Koba",
+    "my partner Kodi": :data:`_CUED_PERSON`); and less the list spans inside a name an explicit naming cue gives
     (:func:`makna.privacy.person_evidence.named_over_lists`)."""
     titled = {(d.end, d.start) for d in candidates if d.type == "PERSON" and d.detector == "person.honorific"}
-    if not titled:
+    cued = {
+        (d.start, d.end): d.confidence for d in candidates if d.type == "PERSON" and d.detector in _CUED_PERSON
+    }
+    if not titled and not cued:
         return named_over_lists(candidates)
     out: list[Detection] = []
     for det in candidates:
@@ -538,8 +542,27 @@ def titled_names_first(candidates: Sequence[Detection]) -> list[Detection]:
             rest = det.text.split(None, 1)
             if len(rest) == 2 and (det.end, det.end - len(rest[1])) in titled:
                 continue
+        if (
+            det.type == "LOCATION"
+            and det.detector == "location.gazetteer"
+            and " " not in det.text
+            and cued.get((det.start, det.end), 0.0) >= det.confidence
+            and _district_only(det.text)
+        ):
+            continue  # "Mama Koba", "my partner Kodi": a cue says a person, a district list alone a place
         out.append(det)
     return named_over_lists(out)
+
+
+def _district_only(word: str) -> bool:
+    """A name of the Indonesian regions' and districts' list that no list of towns and cities of the world holds
+    (``Kodi``, ``Koba``; not ``Bristol``: "Thank you, Bristol!" thanks a city)."""
+    return word in gz.places_admin() and word not in gz.places_world() and word not in gz.places_en()
+
+
+_CUED_PERSON: Final = frozenset({"person.honorific", "person.intro", "person.self"})
+"""Person detectors whose name a cue right before it gives: a one-word district (:func:`_district_only`) of a list
+with the very same span and no more confidence yields to them (a tie went to the place, whose candidates come first)."""
 
 
 def find_known_names(text: str, known_names: Iterable[str]) -> Iterator[Detection]:
