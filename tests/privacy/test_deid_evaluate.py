@@ -139,7 +139,7 @@ SPLIT_SIZES = {
     "tune12": 6,
     "seal11": 6,
     # the lead's private held-out sets of rounds nine to twenty-seven (sealed-deid11 to sealed-deid48), copied in once spent
-    **{split: 10 for split in (f"spent{n}" for n in range(11, 51))},
+    **{split: 10 for split in (f"spent{n}" for n in range(11, 53))},
     # round heldout12: tune13 (open next round) and seal12 (sealed) were written together (benchmarks/results/heldout12.md)
     "tune13": 6,
     "seal12": 6,
