@@ -219,11 +219,14 @@ def scan_cmd(
     with opened(project) as proj:
         names: list[str] = []
         confirmed: dict[str, str] = {}
+        originals: list[str] | None = None
         if key is not None:
             pk = open_key(proj, key, _passphrase(passphrase_file))
             names, confirmed = pk.names, pk.originals()
+            originals = [*confirmed, *pk.mapping.reserved]
         with busy("Scanning the sources for identifiers"):
-            report = scan(proj, sources=source, known_names=names, confirmed=confirmed, types=types)
+            report = scan(proj, sources=source, known_names=names, confirmed=confirmed, types=types,
+                          key_originals=originals)
     entries = [e for e in report.entries if e.status == "pending"] if pending else report.entries
     _show(entries, fmt, f"{report.detections} detection(s) in {report.sources} source(s) and "
                         f"{report.fields} field value(s): "
