@@ -22,11 +22,18 @@ once more, and a city's name votes for the provinces where it is a city or regen
 (:func:`makna.privacy.regions.named_provinces`); a source in Indonesian whose votes all lie outside the project's
 province takes theirs where they decide nothing else (:func:`makna.privacy.regions.source_region`'s ``project``).
 
+Its postcodes and currencies vote too (:mod:`makna.privacy.region_cues`: a postcode as a place, a currency half a
+vote once per source).
+
 Precedence, per source: its own setting; else its cases' (the first case by name that has one); else the
-apply's ``--surrogate-region``; else the inferred region; else, for an English source in a study whose region is
-Indonesian (a province or ``national``), :data:`ENGLISH_DEFAULT` (``language``: an English interview that names no
-place or number of its own gets English names, not the study's, as a newcomer found when a NIK elsewhere made
-every source Sundanese); else the project's region.
+apply's ``--surrogate-region``; else the inferred region; else the country outside Indonesia that holds more than
+half of the votes of the project's other sources in its language and of the regions earlier applies recorded for
+them (``others``, :func:`_peer_country`; for an Indonesian source only in a project whose places name no province:
+a carer who names only a Leeds suburb no list holds follows the study's Leeds sources, where she got an American
+city from the mixed English list, trial19 #4); else, for an English source in a study whose region is not a
+country (a province, ``national``, or none at all), :data:`ENGLISH_DEFAULT` (``language``: an English interview
+that names no place or number of its own gets English names, not the study's, as a newcomer found when a NIK
+elsewhere made every source Sundanese); else the project's region.
 
 A source or case may also have its own naming tradition for surrogate names (``makna deid region --source S
 --tradition minang``, keys ``deid_tradition:source:<id>`` and ``deid_tradition:case:<id>``; see
@@ -65,8 +72,9 @@ _T_SOURCE = "deid_tradition:source:"
 _T_CASE = "deid_tradition:case:"
 _APPLIED = "deid_region:applied:"
 ENGLISH_DEFAULT = "GB"
-"""The region of an English source with no region of its own in a study of an Indonesian region: British
-names and places (the country makna's English interviews come from; set another with ``makna deid region``)."""
+"""The region of an English source with no evidence of its own nor of its project's other English sources, in a
+study whose region is no country (an Indonesian province, ``national``, none): British names and places (the country
+makna's English interviews come from; set another with ``makna deid region`` or ``--surrogate-region``)."""
 
 
 @dataclass(frozen=True, slots=True)
