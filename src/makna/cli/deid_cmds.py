@@ -219,11 +219,14 @@ def scan_cmd(
     with opened(project) as proj:
         names: list[str] = []
         confirmed: dict[str, str] = {}
+        originals: list[str] | None = None
         if key is not None:
             pk = open_key(proj, key, _passphrase(passphrase_file))
             names, confirmed = pk.names, pk.originals()
+            originals = [*confirmed, *pk.mapping.reserved]
         with busy("Scanning the sources for identifiers"):
-            report = scan(proj, sources=source, known_names=names, confirmed=confirmed, types=types)
+            report = scan(proj, sources=source, known_names=names, confirmed=confirmed, types=types,
+                          key_originals=originals)
     entries = [e for e in report.entries if e.status == "pending"] if pending else report.entries
     _show(entries, fmt, f"{report.detections} detection(s) in {report.sources} source(s) and "
                         f"{report.fields} field value(s): "
@@ -469,10 +472,11 @@ def apply_cmd(
     region: Annotated[str | None, typer.Option(
         "--surrogate-region", help="Draw surrogate names, places and plates from this province (a code such as "
         "13, a name such as 'Sumatera Barat', or sumbar), from the whole country with 'national', or from a "
-        "country (GB, US, GH...), for every source without a region of its own ('makna deid region') "
-        "[default: per source, inferred from its places, numbers and language; else the province the "
-        "project's own places, plates and NIKs point to (the same province); 'wider' or 'national' for the "
-        "whole country; kept in the key].")] = None,
+        "country (GB, US, GH...), for every source without a region of its own ('makna deid region'), before "
+        "any evidence [default: per source, inferred from its places, numbers, postcodes and currencies; else "
+        "the country the project's other sources in its language agree on; else, in English, GB; else the "
+        "province the project's own places, plates and NIKs point to (the same province); 'wider' or 'national' "
+        "for the whole country; kept in the key].")] = None,
     tradition: Annotated[str | None, typer.Option(
         "--tradition", help="Naming tradition of surrogate names for every source and case without one of its "
         "own ('makna deid region --tradition'): minang, jawa, sunda, batak, bali, bugis, makassar, buton, "
@@ -583,9 +587,10 @@ def region_cmd(
 ) -> None:
     """The surrogate region and naming tradition of each source: where its surrogate names and places come
     from. Without --set, --tradition or --clear, list every scanned source with the region 'deid apply'
-    would use and why (set for the source, for its case, inferred from its places, numbers and language, or
-    the project's), and the tradition set for it or its case; then every de-identified source with the region
-    its apply gave it."""
+    would use and why (set for the source, for its case, inferred from its places, numbers, postcodes and
+    currencies, the country of the project's other sources in its language ('others'), English's default
+    ('language'), or the project's), and the tradition set for it or its case; then every de-identified source
+    with the region its apply gave it."""
     from ..privacy.naming import resolve_tradition
     from ..privacy.regions import resolve_region
     from ..privacy.source_regions import set_region, set_tradition, source_regions

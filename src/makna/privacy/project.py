@@ -32,7 +32,7 @@ from ._state import State
 from .claims import claimed_spans
 from .detect import detect, propagate
 from .field_ages import field_ages
-from .field_surrogates import lower_surrogates, text_surrogates
+from .field_surrogates import free_parts, lower_surrogates, text_surrogates
 from .field_words import Decisions, is_word, weigh
 from .fields import field_spec, field_states, ordinary_guess, save_field
 from .labels import LABEL_TYPES, before_extension, find_in_labels, name_words, plain_words
@@ -272,11 +272,14 @@ def scan(
     known_names: Iterable[str] = (),
     confirmed: Mapping[str, str] | None = None,
     types: Collection[str] | None = None,
+    key_originals: Collection[str] | None = None,
 ) -> ScanReport:
     """Detect identifiers in every source not yet de-identified (or in ``sources``), merge with the
     stored review (decisions are kept; a detection with the span of an existing item, or overlapping
     a live one, is not added again), then find the other occurrences of confirmed strings (from the
-    reviews, and ``confirmed``: e.g. the originals recorded in the key) across the project."""
+    reviews, and ``confirmed``: e.g. the originals recorded in the key) across the project.
+    ``key_originals``: every original the key holds (None: no key given), for a surrogate's part typed in a
+    field (:func:`makna.privacy.field_surrogates.free_parts`)."""
     names = tuple(n for n in known_names if n.strip())
     types = check_types(types)
     payload: dict[str, Any] = {}
@@ -307,6 +310,7 @@ def scan(
             new += _merge(st.review, found)
         decisions = Decisions.of(known.values(), fields)  # what the transcripts' reviews say of a field's words
         surrogates = text_surrogates(conn) if fields else frozenset()  # names the de-identified texts use
+        parts = free_parts(conn, key_originals) if fields else frozenset()  # their words no original shares
         ages = field_ages(conn, fields) if types is None or "AGE" in types else {}  # an attribute named for age
         for st in fields:
             spec = field_spec(st.field)
@@ -317,7 +321,7 @@ def scan(
                 found = before_extension(st.review.text, found)
             if spec.vocabulary:
                 found = [det for det in found if not ordinary_guess(det, st.language)]
-            new += _merge(st.review, lower_surrogates(weigh(spec, found, decisions), surrogates))
+            new += _merge(st.review, lower_surrogates(weigh(spec, found, decisions), surrogates, parts))
         pool = [*known.values(), *fields]
         added = find_unreviewed(pool, _sure_strings({**(confirmed or {}), **_confirmed(pool)}), _found(pool))
         scanned = {r.id for r in rows}

@@ -52,6 +52,7 @@ from ..store.maintenance import secure_delete
 from ._scrub import compact, rewrite_events
 from .coarse import resolve_coarse
 from .coded import move_spans
+from .field_surrogates import vouch_parts
 from .field_words import Decisions, without_words
 from .fields import field_spec, rebuild_value, save_field, unique_value, write_field
 from .keyfile import (
@@ -585,6 +586,10 @@ def apply(
                                     "by_type": dict(field_types), "reviewed": _reviewed(field_plans)}
         with project.store.write(project.actor, "deid.apply_fields", fpayload):
             whole = _write_fields(conn, field_plans, now)
+            # whether a surrogate's first name alone may be kept low without the key (field_surrogates)
+            fpayload["surrogate_parts_vouched"] = vouch_parts(
+                conn, [(str(r["type"]), str(r["replacement"])) for r in key.replacements()],
+                [*key.originals(), *mapping.reserved])
         by_type.update(field_types)
         renamed: dict[str, str] = {}
         for st, _new_text, reps in plans:

@@ -308,7 +308,12 @@ def cities_in(country: str, admin1: str = "") -> tuple[str, ...]:
 
 
 _PHONE_COUNTRY: Final = (("44", "GB"), ("233", "GH"), ("234", "NG"), ("61", "AU"), ("64", "NZ"), ("91", "IN"),
-                         ("353", "IE"), ("254", "KE"), ("60", "MY"), ("65", "SG"), ("63", "PH"), ("1", "US"))
+                         ("353", "IE"), ("254", "KE"), ("60", "MY"), ("65", "SG"), ("63", "PH"), ("27", "ZA"),
+                         ("852", "HK"), ("853", "MO"), ("886", "TW"), ("92", "PK"), ("94", "LK"), ("880", "BD"),
+                         ("81", "JP"), ("82", "KR"), ("966", "SA"), ("971", "AE"), ("974", "QA"), ("256", "UG"),
+                         ("255", "TZ"), ("260", "ZM"), ("263", "ZW"), ("265", "MW"), ("1", "US"))
+"""International telephone prefixes (ITU country codes, a prefix-free set) of the countries makna's interviews come
+from and where Indonesian migrant workers are placed; ``1`` (the North American plan) reads as the United States."""
 _UK_NI: Final = re.compile(r"[A-CEGHJ-PR-TW-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]")
 
 

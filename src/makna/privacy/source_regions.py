@@ -22,11 +22,18 @@ once more, and a city's name votes for the provinces where it is a city or regen
 (:func:`makna.privacy.regions.named_provinces`); a source in Indonesian whose votes all lie outside the project's
 province takes theirs where they decide nothing else (:func:`makna.privacy.regions.source_region`'s ``project``).
 
+Its postcodes and currencies vote too (:mod:`makna.privacy.region_cues`: a postcode as a place, a currency half a
+vote once per source).
+
 Precedence, per source: its own setting; else its cases' (the first case by name that has one); else the
-apply's ``--surrogate-region``; else the inferred region; else, for an English source in a study whose region is
-Indonesian (a province or ``national``), :data:`ENGLISH_DEFAULT` (``language``: an English interview that names no
-place or number of its own gets English names, not the study's, as a newcomer found when a NIK elsewhere made
-every source Sundanese); else the project's region.
+apply's ``--surrogate-region``; else the inferred region; else the country outside Indonesia that holds more than
+half of the votes of the project's other sources in its language and of the regions earlier applies recorded for
+them (``others``, :func:`_peer_country`; for an Indonesian source only in a project whose places name no province:
+a carer who names only a Leeds suburb no list holds follows the study's Leeds sources, where she got an American
+city from the mixed English list, trial19 #4); else, for an English source in a study whose region is not a
+country (a province, ``national``, or none at all), :data:`ENGLISH_DEFAULT` (``language``: an English interview
+that names no place or number of its own gets English names, not the study's, as a newcomer found when a NIK
+elsewhere made every source Sundanese); else the project's region.
 
 A source or case may also have its own naming tradition for surrogate names (``makna deid region --source S
 --tradition minang``, keys ``deid_tradition:source:<id>`` and ``deid_tradition:case:<id>``; see
@@ -50,6 +57,7 @@ from ._state import State
 from .coarse import coarse_place
 from .naming import resolve_tradition
 from .project import detection_language
+from .region_cues import cue_identifiers, cue_votes
 from .regions import is_country, region_votes, resolve_region, source_region
 from .surrogates import split_org, split_place
 from .types import Detection
@@ -64,14 +72,15 @@ _T_SOURCE = "deid_tradition:source:"
 _T_CASE = "deid_tradition:case:"
 _APPLIED = "deid_region:applied:"
 ENGLISH_DEFAULT = "GB"
-"""The region of an English source with no region of its own in a study of an Indonesian region: British
-names and places (the country makna's English interviews come from; set another with ``makna deid region``)."""
+"""The region of an English source with no evidence of its own nor of its project's other English sources, in a
+study whose region is no country (an Indonesian province, ``national``, none): British names and places (the country
+makna's English interviews come from; set another with ``makna deid region`` or ``--surrogate-region``)."""
 
 
 @dataclass(frozen=True, slots=True)
 class SourceRegion:
     """One source's surrogate region and where it comes from (``source``, ``case``, ``apply``,
-    ``inferred``, ``language``, ``project``)."""
+    ``inferred``, ``others``, ``language``, ``project``)."""
 
     source: str
     region: str | None
@@ -89,7 +98,7 @@ class SourceRegion:
 def own_region(plan: SourceRegion) -> str | None:
     """The region to give :func:`makna.privacy.pseudonymise` for a source: its own (set or inferred), or
     None where it is the project's (names no list places then follow the study's language)."""
-    return plan.region if plan.origin in {"source", "case", "inferred", "language"} else None
+    return plan.region if plan.origin in {"source", "case", "inferred", "others", "language"} else None
 
 
 def _stored(conn: Connection) -> dict[str, str]:
@@ -170,6 +179,8 @@ def home_votes(text: str, detections: Iterable[Detection]) -> list[tuple[str, st
 
 
 def _votes_of(kind: str, text: str) -> dict[str, float]:
+    if kind in {"POSTCODE", "CURRENCY"}:
+        return cue_votes(kind, text)
     if kind == "HEADER":
         found = coarse_place(text)
         if found is not None and found[0] in {"country", "province"}:
@@ -221,13 +232,13 @@ def count_votes(identifiers: Iterable[tuple[str, str]]) -> Ballot:
     sure = {next(iter(v)) for _k, _t, v in each if len(v) == 1}
     votes: dict[str, float] = {}
     voters: dict[str, dict[str, None]] = {}  # per region, its identifiers in order (a dict: each once)
-    for _kind, text, vote in sorted(each, key=lambda e: e[0] not in {"LOCATION", "ADDRESS"}):
+    for _kind, text, vote in sorted(each, key=lambda e: e[0] not in {"LOCATION", "ADDRESS", "POSTCODE"}):
         backed = [r for r in vote if r in sure] if len(vote) > 1 else []
         share = {r: sum(vote.values()) / len(backed) for r in backed} if backed else vote
         for region, weight in share.items():
             votes[region] = votes.get(region, 0.0) + weight
             voters.setdefault(region, {}).setdefault(text)
-    places = {next(iter(v)) for kind, _t, v in each if len(v) == 1 and kind in {"LOCATION", "ADDRESS"}}
+    places = {next(iter(v)) for kind, _t, v in each if len(v) == 1 and kind in {"LOCATION", "ADDRESS", "POSTCODE"}}
     return Ballot(votes, {r: tuple(t) for r, t in voters.items()}, frozenset(places))
 
 
@@ -246,11 +257,15 @@ def plan_regions(conn: Connection, states: Sequence[State], project_region: str 
     for r in conn.execute(select(cl.source_id, c.id).join(tables.cases, c.id == cl.case_id)
                           .where(cl.source_id.in_(ids)).order_by(c.name)):
         links.setdefault(str(r[0]), []).append(str(r[1]))
-    out: dict[str, SourceRegion] = {}
+    ballots: dict[str, Ballot] = {}
     for st in states:
         final = st.review.final(include_pending=include_pending)
-        ballot = count_votes([*((d.type, d.text) for d in final), *header_votes(st.review.text),
-                              *home_votes(st.review.text, final)])
+        ballots[st.source_id] = count_votes([*((d.type, d.text) for d in final), *header_votes(st.review.text),
+                                             *home_votes(st.review.text, final), *cue_identifiers(st.review.text)])
+    peers = _peer_votes(conn, states, ballots, stored)
+    out: dict[str, SourceRegion] = {}
+    for st in states:
+        ballot = ballots[st.source_id]
         votes = ballot.votes
         own = stored.get(_SOURCE + st.source_id)
         case = next((stored[_CASE + cid] for cid in links.get(st.source_id, []) if _CASE + cid in stored), None)
@@ -267,9 +282,13 @@ def plan_regions(conn: Connection, states: Sequence[State], project_region: str 
             language = detection_language(st.language)
             region = source_region(votes, None, language, sure=ballot.sure,
                                    project=project_region if language == "id" else None)
+            others = (_peer_country(peers, st.source_id, language)
+                      if not is_country(project_region) and (language != "id" or project_region is None) else None)
             if region is not None:  # explained by the votes that chose it
                 plan = SourceRegion(st.name, region, "inferred", votes, because=ballot.voters.get(region, ()))
-            elif language == "en" and project_region is not None and not is_country(project_region):
+            elif others is not None:  # the project's other sources in its language agree on a country
+                plan = SourceRegion(st.name, others[0], "others", votes, because=others[1])
+            elif language == "en" and not is_country(project_region):
                 plan = SourceRegion(st.name, ENGLISH_DEFAULT, "language", votes)
             else:
                 plan = SourceRegion(st.name, project_region, "project", votes)
@@ -277,6 +296,54 @@ def plan_regions(conn: Connection, states: Sequence[State], project_region: str 
             plan = replace(plan, tradition=own_t or case_t, tradition_origin="source" if own_t else "case")
         out[st.source_id] = plan
     return out
+
+
+_EVIDENCE_ORIGINS: Final = frozenset({"source", "case", "apply", "inferred"})
+"""The origins of a de-identified source's recorded region that are evidence for its peers: set, or inferred
+from its own identifiers (not ``others``, ``language`` nor ``project``, which are themselves fallbacks)."""
+
+
+def _peer_votes(conn: Connection, states: Sequence[State], ballots: dict[str, Ballot], stored: dict[str, str]
+                ) -> dict[str, list[tuple[str, str, dict[str, float]]]]:
+    """Per language (:func:`makna.privacy.project.detection_language`): each source's (id, name, votes), for
+    :func:`_peer_country`: the votes of the sources being planned (their places, numbers, postcodes,
+    currencies) and, for a source de-identified already, one vote for the region its apply recorded where that
+    was set or inferred (its originals are gone; its region, a code, is kept: :func:`record_applied`)."""
+    out: dict[str, list[tuple[str, str, dict[str, float]]]] = {}
+    for st in states:
+        out.setdefault(detection_language(st.language), []).append((st.source_id, st.name, ballots[st.source_id].votes))
+    planned = {st.source_id for st in states}
+    applied = {key.removeprefix(_APPLIED): value.split("\t") for key, value in stored.items()
+               if key.startswith(_APPLIED) and key.removeprefix(_APPLIED) not in planned}
+    recorded = {sid: parts[0] for sid, parts in applied.items()
+                if len(parts) == 2 and parts[1] in _EVIDENCE_ORIGINS and is_country(parts[0])}
+    if recorded:
+        s = tables.sources.c
+        for r in conn.execute(select(s.id, s.name, s.language).where(s.id.in_(list(recorded)))):
+            out.setdefault(detection_language(r.language), []).append((str(r.id), str(r.name),
+                                                                       {recorded[str(r.id)]: 1.0}))
+    return out
+
+
+def _peer_country(peers: dict[str, list[tuple[str, str, dict[str, float]]]], source_id: str, language: str
+                  ) -> tuple[str, tuple[str, ...]] | None:
+    """The country outside Indonesia that holds more than half of the votes of the project's other sources in
+    ``language`` (:func:`_peer_votes`), and the names of those that voted for it; None where none does (no
+    evidence, a province, a split)."""
+    pooled: dict[str, float] = {}
+    voters: dict[str, list[str]] = {}
+    for sid, name, votes in peers.get(language, []):
+        if sid == source_id:
+            continue
+        for region, weight in votes.items():
+            pooled[region] = pooled.get(region, 0.0) + weight
+            voters.setdefault(region, []).append(name)
+    if not pooled:
+        return None
+    top = min(pooled, key=lambda r: (-pooled[r], r))
+    if not is_country(top) or top == "ID" or pooled[top] * 2 <= sum(pooled.values()):
+        return None
+    return top, tuple(voters[top])
 
 
 def case_peers(conn: Connection, states: Sequence[State], *, include_pending: bool = False) -> dict[str, list[str]]:

@@ -11,8 +11,10 @@ found (never the text) and what to do: write it without them and push again. Not
 no other coder or viewer can read it; a manager's or the owner's push is not scanned (they scan the project).
 
 What is no identifier here: a guess below 0.5 (as ``deid accept --min-confidence 0.5`` leaves it), a surrogate
-the apply wrote into a text (a memo naming an informant as the de-identified transcript does), a team member's
-name, and in a title a guess made of ordinary words (as the field review of titles does).
+the apply wrote into a text (a memo naming an informant as the de-identified transcript does), a word of a person's
+surrogate that no original of the project shares, where the applies vouch for it (``Lynne`` of ``Lynne
+Cunningham``: :func:`makna.privacy.field_surrogates.free_parts`), a team member's name, and in a title a guess
+made of ordinary words (as the field review of titles does).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from functools import cached_property
 from sqlalchemy import Connection, select
 
 from ..privacy.detect import detect
-from ..privacy.field_surrogates import text_surrogates
+from ..privacy.field_surrogates import free_parts, name_words, text_surrogates
 from ..privacy.fields import field_spec, ordinary_guess
 from ..privacy.project import fields_language
 from ..privacy.types import Detection
@@ -83,8 +85,16 @@ class PushScan:
         safe |= {str(n).casefold() for n in self.conn.execute(select(tables.coders.c.name)).scalars()}
         return frozenset(x for x in safe if x.strip())
 
+    @cached_property
+    def parts(self) -> frozenset[str]:
+        """The words of person surrogates no original of the project shares, where the applies vouch for the key
+        (:func:`makna.privacy.field_surrogates.free_parts`): ``Nathan`` of ``Nathan Cannon``."""
+        return free_parts(self.conn)
+
     def _kept(self, det: Detection) -> bool:
-        return det.confidence >= THRESHOLD and det.text.strip().casefold() not in self.safe
+        if det.confidence < THRESHOLD or det.text.strip().casefold() in self.safe:
+            return False
+        return not (det.type == "PERSON" and (words := name_words(det.text)) and words <= self.parts)
 
     def found(self, text: str = "", title: str = "") -> list[str]:
         """The types of the identifiers in a memo's ``text`` and ``title`` (empty: none)."""
