@@ -59,3 +59,20 @@ def test_the_server_import_verified_by_a_project_file_keeps_them(exported: tuple
     rows = [line.split(",") for line in out.splitlines()[1:]]
     # every value as the project file reviewed it; only the name the import gave the project is new
     assert code == 0 and [r[1] for r in rows if r[-1] not in {"scanned", "replaced"}] == ["meta.value"], out
+
+
+def test_two_verifying_projects_that_reviewed_the_same_values_keep_one_review(
+    exported: tuple[str, str], tmp_path: Path
+) -> None:
+    """The project and a copy of it both verify (review29): each value's review came once from each, and the second
+    broke the unique (table, row, column) of ``deid_fields``: the import failed with a database error."""
+    import shutil
+
+    loc, qdpx = exported
+    twin = str(tmp_path / "salinan.makna")
+    shutil.copyfile(loc, twin)
+    new = str(tmp_path / "kembali.makna")
+    code, out, err = run("import-project", qdpx, "-p", new, "--verify-with", loc, "--verify-with", twin)
+    assert code == 0 and "Kept the review of" in out, out + err
+    code, out, _ = run("deid", "status", "-p", new)
+    assert code == 0 and "0 scanned" not in out, out

@@ -331,11 +331,12 @@ def _adjust(
     return out
 
 
-def _short_form(scan: str, start: int, end: int) -> bool:
+def _short_form(scan: str, start: int, end: int, lines: dict[int, tuple[int, int]] | None = None) -> bool:
     """Whether ``scan[start:end]`` is one word in capitals in a line written in lower case ("SKCK", "DVLA"), whose
     title-case form no given-name or surname list knows ("RINA" is a name in capitals, and in a line typed in
     capitals every word is): the learned layer alone never makes one a PERSON (prec29: on the open splits every
-    name in capitals was found by a rule; on unseen text the model took short forms)."""
+    name in capitals was found by a rule; on unseen text the model took short forms). ``lines`` keeps each line's
+    counts of lower- and upper-case letters by its start, so that a long line is counted once (review29)."""
     word = scan[start:end]
     if len(word) < 2 or not word.isalpha() or not word.isupper():
         return False
@@ -343,9 +344,15 @@ def _short_form(scan: str, start: int, end: int) -> bool:
     if name in gz.first_names("id") or name in gz.first_names("en") or name in gz.surnames():
         return False
     line_start = scan.rfind("\n", 0, start) + 1
-    line_end = scan.find("\n", end)
-    rest = scan[line_start:start] + scan[end : line_end if line_end >= 0 else len(scan)]
-    return sum(map(str.islower, rest)) > sum(map(str.isupper, rest))
+    counts = None if lines is None else lines.get(line_start)
+    if counts is None:
+        line_end = scan.find("\n", end)
+        line = scan[line_start : line_end if line_end >= 0 else len(scan)]
+        counts = (sum(map(str.islower, line)), sum(map(str.isupper, line)))
+        if lines is not None:
+            lines[line_start] = counts
+    lower, upper = counts[0] - sum(map(str.islower, word)), counts[1] - sum(map(str.isupper, word))
+    return lower > upper
 
 
 def refine(text: str, scan: str, language: str, found: list[Detection], runs: Sequence[CapRun]) -> list[Detection]:
@@ -367,6 +374,7 @@ def refine(text: str, scan: str, language: str, found: list[Detection], runs: Se
     person_ends = [d.end for d in found if d.type == "PERSON"] + [e for _, e, k, _ in spans if k == "PERSON"]
     age_ends = [d.end for d in found if d.type == "AGE"]  # the rules' ages, and the model's once they stand
     added: list[Detection] = []
+    lines: dict[int, tuple[int, int]] = {}  # (the case counts of the lines :func:`_short_form` reads)
     for start, end, kind, prob in spans:
         if kind not in LEARNED_TYPES or taken.find(1, start, end) >= 0 or not scan[start:end].strip(". "):
             continue
@@ -374,7 +382,7 @@ def refine(text: str, scan: str, language: str, found: list[Detection], runs: Se
             start = scan.index(" ", start) + 1  # "Kemarin Indah datang": the sentence's first word is no name
         if kind == "PERSON" and " " not in scan[start:end] and is_ordinary_word(scan[start:end]):
             continue  # "Intan itu batu mulia": a lone ordinary word as a name needs a rule's evidence
-        if kind == "PERSON" and _short_form(scan, start, end):
+        if kind == "PERSON" and _short_form(scan, start, end, lines):
             continue  # "urus SKCK dulu": a word in capitals no name list knows is a short form, not a name
         if kind in CHECKED_TYPES and not validated(scan, start, end, kind, persons, person_ends, age_ends):
             continue  # an age, a date, an identity number or a plate the rules would refuse ("45 and a half" as rent)

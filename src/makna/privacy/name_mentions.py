@@ -179,6 +179,14 @@ def spread_mentions(text: str, found: Sequence[Detection]) -> list[Detection]:
     return sorted(out + added, key=lambda d: (d.start, d.end))
 
 
+def _named_persons(found: Sequence[Detection], floor: float) -> set[str]:
+    """The texts of the PERSON detections of ``found`` at ``floor`` or more that no guess gave (a cue, a label, a
+    list): evidence for what the same string is elsewhere in the text."""
+    return {
+        d.text for d in found if d.type == "PERSON" and d.confidence >= floor and not d.detector.startswith(_GUESSES)
+    }
+
+
 _SURE_PERSON: Final = 0.9
 """A person's name found at this or more by a cue, a label or a list (not a guess) says what its display-name
 mentions are."""
@@ -189,11 +197,7 @@ def persons_shown_as_handles(found: Sequence[Detection]) -> list[Detection]:
     found elsewhere in the text at :data:`_SURE_PERSON` or more: a chat export's header ("Messenger conversation
     with ...", "Percakapan Messenger dengan ...") or an account shown under a person's full name, whose sender
     lines or introduction say it is that person (one name, one type in a document)."""
-    persons = {
-        d.text
-        for d in found
-        if d.type == "PERSON" and d.confidence >= _SURE_PERSON and not d.detector.startswith(_GUESSES)
-    }
+    persons = _named_persons(found, _SURE_PERSON)
     if not persons:
         return list(found)
     return [
@@ -217,11 +221,7 @@ def persons_over_listed_places(text: str, found: Sequence[Detection]) -> list[De
     left as places)."""
     from .places import PLACE_PREP_BEFORE  # (places imports this module's neighbours: imported at the call)
 
-    persons = {
-        d.text
-        for d in found
-        if d.type == "PERSON" and d.confidence >= _CUED_PERSON and not d.detector.startswith(_GUESSES)
-    }
+    persons = _named_persons(found, _CUED_PERSON)
     if not persons:
         return list(found)
     out: list[Detection] = []

@@ -33,6 +33,7 @@ from collections.abc import Iterable, Iterator
 from typing import Final
 
 from ._idwords import PLATE_REGIONS
+from ._text import SpanIndex
 from .handles import PLATFORM
 from .patterns import find_phones
 from .plate_shapes import country_of
@@ -489,13 +490,15 @@ def speech_over(text: str, found: Iterable[Detection]) -> list[Detection]:
     if not new:
         return kept
     new.sort(key=lambda d: (d.start, -d.end))
+    index = SpanIndex(kept)  # (overlaps by bisection: a long line holds thousands of each)
     for d in new:
-        clash = [o for o in kept if o.start < d.end and d.start < o.end]
+        clash = index.overlapping(d.start, d.end)
         if any(o.type == d.type and o.start <= d.start and o.end >= d.end for o in clash):
             continue  # found already, whole
         if any(o.type in _STRUCTURED and (o.start < d.start or o.end > d.end) for o in clash):
             continue  # a structured span reaching out of this one: it stays as it is
-        out = [o for o in kept if not (o.start < d.end and d.start < o.end)]
+        for o in clash:
+            index.remove(o)
         for o in clash:
             if o.type in _STRUCTURED:
                 continue
@@ -504,8 +507,6 @@ def speech_over(text: str, found: Iterable[Detection]) -> list[Detection]:
                 lead = len(part) - len(part.lstrip(" \t,"))
                 part = part.strip(" \t,")
                 if part and any(c.isalnum() for c in part):
-                    out.append(Detection(s + lead, s + lead + len(part), o.type, o.confidence, o.detector, part))
-        out.append(d)
-        kept = out
-    kept.sort(key=lambda d: d.start)
-    return kept
+                    index.add(Detection(s + lead, s + lead + len(part), o.type, o.confidence, o.detector, part))
+        index.add(d)
+    return sorted(index.kept(), key=lambda d: d.start)

@@ -55,7 +55,8 @@ def field_rows(project: Project, conn: Connection, copied: Mapping[str, Collecti
 
 def put_fields(conn: Connection, rows: Any) -> int:
     """Write into a copy the field reviews ``rows`` (:func:`field_rows`) of values it holds as they were reviewed
-    and has no review of yet; returns how many. Malformed rows are passed over."""
+    and has no review of yet (the first of ``rows`` for each value); returns how many. Malformed rows are passed
+    over."""
     if not isinstance(rows, list) or not rows:
         return 0
     have = _current_raw(conn)
@@ -72,6 +73,7 @@ def put_fields(conn: Connection, rows: Any) -> int:
         applied = parse_datetime(row["applied_at"]) if isinstance(row.get("applied_at"), str) else None
         if have.get(key) != row.get("digest") or scanned is None or not isinstance(row.get("review"), dict):
             continue
+        del have[key]  # one review a value: two verifying projects may both hold it (the first one's is kept)
         out.append(
             {
                 "number": top + len(out) + 1,
