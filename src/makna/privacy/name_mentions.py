@@ -214,7 +214,8 @@ list alone types a place."""
 
 
 def persons_over_listed_places(text: str, found: Sequence[Detection]) -> list[Detection]:
-    """``found`` with a one-word LOCATION that a place list alone gave typed PERSON where the very same word is a
+    """``found`` with a one-word LOCATION that a place rule gave (any ``location.*`` detector: a list, a cue or a
+    shape; review29 noted the narrower wording this said before) typed PERSON where the very same word is a
     person's name found elsewhere in the text at :data:`_CUED_PERSON` or more, and no place's preposition stands
     before this mention ("Kak Sari ... Sari bilang": one name, one type in a document; "tinggal di Sari", "I live
     in Lara" stay places). On the open splits every such mention is the person (four) or follows a preposition (two,
