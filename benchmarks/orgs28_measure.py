@@ -157,18 +157,20 @@ def dropped_by(calls: dict[str, Any], s: int, e: int) -> str:
     return "-"
 
 
-def main() -> None:
+def main(four: tuple[str, ...] = FOUR) -> None:
+    """The tables on ``four`` (the sets left out of the model: aggregates only) or on ``--split`` splits."""
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", action="append", default=[])
     ap.add_argument("--rows", type=Path)
     args = ap.parse_args()
-    splits = args.split or list(FOUR)
-    if args.rows and set(splits) & set(FOUR):
+    splits = args.split or list(four)
+    if args.rows and set(splits) & set(four):
         raise SystemExit("no --rows on the four sets left out: aggregates only")
     calls = record_calls()
     record_passes(calls)
     got: Counter[tuple[str, ...]] = Counter()
     rows: list[dict[str, Any]] = []
+    by_split: Counter[tuple[str, str, str]] = Counter()
     for split, doc, final in measured(splits, calls):
         one = calls.get("n") == 1
         for s, e, kind in doc.pii:
@@ -186,6 +188,7 @@ def main() -> None:
                 out = (
                     outcome(cls, final, s, e, {}) if not cls.startswith("mistyped") else "typed:" + cls.split("->")[-1]
                 )
+            by_split[(split, kind, out if not out.startswith("typed:") else ":".join(out.split(":")[:2]))] += 1
             shape = shape_class(doc.text[s:e], kind)
             over = _ov(final, s, e)
             det = over[0].detector if over else "-"
@@ -249,6 +252,10 @@ def main() -> None:
             if k[1] == gold:
                 mc[(k[7], "right" if k[2] == "typed-right" else "lost")] += n
         print(f"gold {gold} by other mentions:", {f"{a}/{b}": n for (a, b), n in sorted(mc.items())})
+    print("not typed right by (split, gold, outcome):")
+    for key, n in sorted(by_split.items()):
+        if key[2] != "typed-right":
+            print(f"  {n:4d} {key}")
     if args.rows:
         args.rows.write_text(json.dumps(rows, indent=1, ensure_ascii=False), encoding="utf-8")
 
